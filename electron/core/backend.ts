@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { contract, isMethodName, parseInput, type Handlers, type MethodName } from '../../shared/api/contract';
+import { AppFailure, type AppError, type Result } from '../../shared/api/errors';
+import type { WorkspaceInfo } from '../../shared/api/schemas';
+import { LATEST_SCHEMA_VERSION } from './store/migrations';
+import { seedSample } from './sample';
+import { Workspace } from './workspace';
+
+export type Transport = 'electron' | 'http' | 'cli';
+
+export interface BackendOptions {
+  transport: Transport;
+  appVersion: string;
+  /** Where the sample workspace lives when no file is named at startup. */
+  dataDir: string;
+}
+
+/** The backend every transport mounts: one open workspace and the contract's handlers over it. */
+export interface Backend {
+  /** Validates input against the contract and runs the method; never throws. */
+  dispatch(method: string, rawInput: unknown): Promise<Result<unknown>>;
+  /** Opens `filePath`, or the sample workspace in dataDir (created on first launch). */
+  openAtStartup(filePath?: string): Result<WorkspaceInfo>;
+  /** The open workspace, for in-process callers such as the CLI. */
+  current(): Workspace | undefined;
+  close(): void;
+}
+
+export const SAMPLE_FILE_NAME = 'lishui-sample.sqlite';
+
+/** Creates a workspace at `filePath`, with the Lishui sample when `sample` is set. */
+export function createWorkspace(filePath: string, sample: boolean): Workspace {
+  return Workspace.create(filePath, sample ? seedSample : undefined);
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  let workspace: Workspace | undefined;
+
+  const requireWorkspace = (): Workspace => {
+    if (!workspace) {
+      throw new AppFailure('NO_WORKSPACE', 'No workspace is open. Open or create one first.', '尚未打开工作区。请先打开或新建工作区。');
+    }
+    return workspace;
+  };
+
+  const replace = (next: Workspace): WorkspaceInfo => {
+    workspace?.close();
+    workspace = next;
+    return next.info();
+  };
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: options.appVersion,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      transport: options.transport,
+      workspace: workspace?.info() ?? null,
+    }),
+    'workspace.info': () => requireWorkspace().info(),
+    // Open the new file fully (all checks) before closing the current one: a failure keeps it open.
+    'workspace.open': ({ path: filePath }) => replace(Workspace.open(filePath)),
+    'workspace.create': ({ path: filePath, sample }) => replace(createWorkspace(filePath, sample)),
+    'catalog.get': () => requireWorkspace().catalog.catalog(),
+    'series.query': (query) => requireWorkspace().querySeries(query),
+    'snapshot.list': () => requireWorkspace().snapshots.list(),
+    'snapshot.create': ({ label, note }) => requireWorkspace().createSnapshot({ label, note: note ?? null, kind: 'manual' }),
+    'snapshot.diff': ({ from, to }) => requireWorkspace().diff(from, to),
+    'observation.history': (key) => requireWorkspace().history(key),
+  };
+
+  return {
+    async dispatch(method, rawInput) {
+      if (!isMethodName(method)) {
+        return {
+          ok: false,
+          error: {
+            code: 'UNKNOWN_METHOD',
+            message: `Unknown method "${method.slice(0, 100)}".`,
+            messageZh: `未知的方法“${method.slice(0, 100)}”。`,
+          },
+        };
+      }
+      return runMethod(handlers, method, rawInput);
+    },
+    openAtStartup(filePath) {
+      return capture(() => {
+        if (filePath) return replace(Workspace.open(filePath));
+        fs.mkdirSync(options.dataDir, { recursive: true });
+        const samplePath = path.join(options.dataDir, SAMPLE_FILE_NAME);
+        return replace(fs.existsSync(samplePath) ? Workspace.open(samplePath) : createWorkspace(samplePath, true));
+      });
+    },
+    current: () => workspace,
+    close() {
+      workspace?.close();
+      workspace = undefined;
+    },
+  };
+}
+
+async function runMethod<M extends MethodName>(handlers: Handlers, method: M, rawInput: unknown): Promise<Result<unknown>> {
+  const input = parseInput(method, rawInput);
+  if (!input.ok) return input;
+  try {
+    const value = await handlers[method](input.value);
+    // The output schema is the contract too: a handler returning the wrong shape is a bug, caught here.
+    return { ok: true, value: contract[method].output.parse(value) };
+  } catch (error) {
+    return { ok: false, error: toAppError(error, method) };
+  }
+}
+
+/** Runs a synchronous step and turns an expected failure into an error value. */
+export function capture<T>(step: () => T): Result<T> {
+  try {
+    return { ok: true, value: step() };
+  } catch (error) {
+    return { ok: false, error: toAppError(error) };
+  }
+}
+
+export function toAppError(error: unknown, method?: string): AppError {
+  if (error instanceof AppFailure) return error.toError();
+  // Unexpected: log with context once, show a generic message.
+  console.error(`[yardstick] unexpected error${method ? ` in ${method}` : ''}:`, error);
+  return {
+    code: 'INTERNAL',
+    message: 'An unexpected error occurred; details were written to the log. Your data was not changed by the failed step.',
+    messageZh: '发生意外错误，详情已写入日志。失败的操作未改动数据。',
+  };
+}

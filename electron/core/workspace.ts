@@ -1,0 +1,321 @@
+import path from 'node:path';
+import { AppFailure } from '../../shared/api/errors';
+import type {
+  CellHistory,
+  DiffRow,
+  Observation,
+  ObservationKey,
+  SeriesQuery,
+  Snapshot,
+  SnapshotDiff,
+  SnapshotRef,
+  WorkspaceInfo,
+} from '../../shared/api/schemas';
+import { matchByName, type Nameable } from '../../shared/match';
+import { parsePeriod } from '../../shared/periods';
+import { CatalogRepository, type StoredIndicator, type StoredRegion } from './store/catalogRepository';
+import { ChangeSetRepository, type CellChange } from './store/changeSetRepository';
+import { LATEST_SCHEMA_VERSION } from './store/migrations';
+import {
+  fieldsOf,
+  ObservationRepository,
+  parseFlags,
+  type AsOfFilter,
+  type CellKey,
+  type ObservationFields,
+  type VersionRow,
+} from './store/observationRepository';
+import { createWorkspaceFile, openWorkspaceFile, type Db } from './store/open';
+import { SnapshotRepository, type NewSnapshot } from './store/snapshotRepository';
+
+/** A cell addressed by codes, as imports and the sample write it. */
+export interface CellWrite {
+  indicatorCode: string;
+  regionCode: string;
+  period: string;
+  fields: ObservationFields | null;
+}
+
+const WORKING_NAMES = new Set(['working', '工作副本', 'current']);
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function toObservation(row: VersionRow): Observation {
+  return {
+    versionId: row.id,
+    indicatorCode: row.indicator_code,
+    regionCode: row.region_code,
+    period: row.period,
+    value: row.value,
+    unit: row.unit,
+    growthReportedPct: row.growth_reported_pct,
+    rankReported: row.rank_reported,
+    flags: parseFlags(row.flags),
+    note: row.note,
+    source: row.source,
+    fromSeq: row.from_seq,
+  };
+}
+
+/** One open workspace file: the domain operations over its repositories. */
+export class Workspace {
+  readonly catalog: CatalogRepository;
+  readonly observations: ObservationRepository;
+  readonly snapshots: SnapshotRepository;
+  readonly changeSets: ChangeSetRepository;
+
+  private constructor(
+    readonly db: Db,
+    readonly filePath: string,
+  ) {
+    this.catalog = new CatalogRepository(db);
+    this.observations = new ObservationRepository(db);
+    this.snapshots = new SnapshotRepository(db);
+    this.changeSets = new ChangeSetRepository(db);
+  }
+
+  static open(filePath: string): Workspace {
+    return new Workspace(openWorkspaceFile(filePath), path.resolve(filePath));
+  }
+
+  /** Creates a workspace; `seed` fills it inside the schema's transaction, so a failure leaves no file. */
+  static create(filePath: string, seed?: (workspace: Workspace) => void): Workspace {
+    let created: Workspace | undefined;
+    const db = createWorkspaceFile(filePath, seed ? (rawDb) => seed((created = new Workspace(rawDb, path.resolve(filePath)))) : undefined);
+    return created ?? new Workspace(db, path.resolve(filePath));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key);
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  info(): WorkspaceInfo {
+    return {
+      path: this.filePath,
+      fileName: path.basename(this.filePath),
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      workingSeq: this.snapshots.workingSeq(),
+      lastSnapshot: this.snapshots.last() ?? null,
+      observationCount: this.observations.countWorking(),
+      isSample: this.getMeta('origin') === 'sample',
+    };
+  }
+
+  /** Resolves "working", a seq number (or its digits) or a label to a sequence number. */
+  resolveSnapshot(ref: SnapshotRef | undefined): { seq: number; label: string } {
+    const working = this.snapshots.workingSeq();
+    if (ref === undefined || (typeof ref === 'string' && WORKING_NAMES.has(ref.trim().toLowerCase()))) {
+      return { seq: working, label: 'working' };
+    }
+    const asNumber = typeof ref === 'number' ? ref : /^\d+$/.test(ref.trim()) ? Number(ref.trim()) : undefined;
+    const snapshot = asNumber !== undefined ? this.snapshots.bySeq(asNumber) : this.snapshots.byLabel(ref as string);
+    if (asNumber === working) return { seq: working, label: 'working' };
+    if (!snapshot) {
+      const known = this.snapshots.list().map((s) => `${s.seq} ${s.label}`);
+      throw new AppFailure(
+        'SNAPSHOT_NOT_FOUND',
+        `No snapshot "${ref}". Use a number or label from the snapshot list, or "working".${known.length ? ` Known: ${known.join('; ')}` : ''}`,
+        `没有快照“${ref}”。请使用快照列表中的编号或名称，或“working”（工作副本）。${known.length ? `现有：${known.join('；')}` : ''}`,
+        { ref, known },
+      );
+    }
+    return { seq: snapshot.seq, label: snapshot.label };
+  }
+
+  findIndicator(query: string): StoredIndicator {
+    return this.findOne(query, this.catalog.indicators(), 'INDICATOR_NOT_FOUND', 'indicator', '指标');
+  }
+
+  findRegion(query: string): StoredRegion {
+    return this.findOne(query, this.catalog.regions(), 'REGION_NOT_FOUND', 'region', '地区');
+  }
+
+  private findOne<T extends Nameable>(
+    query: string,
+    items: readonly T[],
+    code: 'INDICATOR_NOT_FOUND' | 'REGION_NOT_FOUND',
+    nounEn: string,
+    nounZh: string,
+  ): T {
+    const match = matchByName(query, items);
+    if (match.kind === 'found') return match.item;
+    if (match.kind === 'ambiguous') {
+      const names = match.candidates.slice(0, 10).map((c) => `${c.code} ${c.nameZh} (${c.nameEn})`);
+      throw new AppFailure(
+        'AMBIGUOUS_QUERY',
+        `"${query}" matches more than one ${nounEn}: ${names.join('; ')}. Use the code.`,
+        `“${query}”匹配到多个${nounZh}：${names.join('；')}。请使用代码。`,
+        { query, candidates: match.candidates.map((c) => c.code) },
+      );
+    }
+    throw new AppFailure(
+      code,
+      `No ${nounEn} matches "${query}". Use a code or a Chinese or English name from the catalogue.`,
+      `没有与“${query}”匹配的${nounZh}。请使用目录中的代码、中文名或英文名。`,
+      { query },
+    );
+  }
+
+  private parsePeriodOrFail(text: string): string {
+    const period = parsePeriod(text);
+    if (!period) {
+      throw new AppFailure(
+        'PERIOD_UNPARSEABLE',
+        `"${text}" is not a period. Write a year (2024), a quarter (2024Q3) or a month (2024M11).`,
+        `“${text}”不是有效的期别。请写年份（2024）、季度（2024Q3）或月份（2024M11）。`,
+        { period: text },
+      );
+    }
+    return period.code;
+  }
+
+  querySeries(query: SeriesQuery): Observation[] {
+    const { seq } = this.resolveSnapshot(query.snapshot);
+    const filter: AsOfFilter = {};
+    if (query.indicator) filter.indicatorId = this.findIndicator(query.indicator).id;
+    if (query.region) filter.regionId = this.findRegion(query.region).id;
+    if (query.period) filter.period = this.parsePeriodOrFail(query.period);
+    if (query.category) filter.category = query.category;
+    return this.observations.asOf(seq, filter).map(toObservation);
+  }
+
+  /** Writes cells to the working copy as one change set, in one transaction. */
+  writeCells(writes: readonly CellWrite[], changeSet: { kind: string; label: string }): number {
+    const indicators = new Map(this.catalog.indicators().map((i) => [i.code, i]));
+    const regions = new Map(this.catalog.regions().map((r) => [r.code, r]));
+    return this.db.transaction(() => {
+      const seq = this.snapshots.workingSeq();
+      const recordedAt = now();
+      const resolved = writes.map((write) => {
+        const indicator = indicators.get(write.indicatorCode);
+        const region = regions.get(write.regionCode);
+        if (!indicator) throw this.missing('INDICATOR_NOT_FOUND', write.indicatorCode);
+        if (!region) throw this.missing('REGION_NOT_FOUND', write.regionCode);
+        const key: CellKey = { indicatorId: indicator.id, regionId: region.id, period: this.parsePeriodOrFail(write.period) };
+        const current = this.observations.openVersion(key);
+        return { key, codes: { indicator: indicator.code, region: region.code, period: key.period }, before: current ? fieldsOf(current) : null, after: write.fields };
+      });
+      const changes: CellChange<(typeof resolved)[number]['codes'], ObservationFields>[] = resolved.map((r) => ({
+        key: r.codes,
+        before: r.before,
+        after: r.after,
+      }));
+      const changeSetId = this.changeSets.record({ ...changeSet, seq, changes, createdAt: recordedAt });
+      for (const r of resolved) this.observations.write(r.key, r.after, seq, changeSetId, recordedAt);
+      return changeSetId;
+    })();
+  }
+
+  private missing(code: 'INDICATOR_NOT_FOUND' | 'REGION_NOT_FOUND', value: string): AppFailure {
+    const noun = code === 'INDICATOR_NOT_FOUND' ? ['indicator', '指标'] : ['region', '地区'];
+    return new AppFailure(code, `Unknown ${noun[0]} code "${value}".`, `未知的${noun[1]}代码“${value}”。`, { code: value });
+  }
+
+  createSnapshot(snapshot: NewSnapshot): Snapshot {
+    const label = snapshot.label.trim();
+    return this.db.transaction(() => {
+      if (this.snapshots.byLabel(label)) {
+        throw new AppFailure(
+          'SNAPSHOT_LABEL_TAKEN',
+          `A snapshot named "${label}" already exists. Choose another label.`,
+          `已有名为“${label}”的快照。请换一个名称。`,
+          { label },
+        );
+      }
+      return this.snapshots.insert({ ...snapshot, label }, this.observations.countWorking(), now());
+    })();
+  }
+
+  diff(fromRef: SnapshotRef, toRef: SnapshotRef): SnapshotDiff {
+    const from = this.resolveSnapshot(fromRef);
+    const to = this.resolveSnapshot(toRef);
+    const [low, high] = from.seq <= to.seq ? [from.seq, to.seq] : [to.seq, from.seq];
+    const visibleAt = (row: VersionRow, seq: number) => row.from_seq <= seq && (row.to_seq === null || row.to_seq > seq);
+    const cells = new Map<string, { low?: VersionRow; high?: VersionRow; any: VersionRow }>();
+    for (const row of this.observations.changedBetween(low, high)) {
+      const key = `${row.indicator_id}|${row.region_id}|${row.period}`;
+      const cell = cells.get(key) ?? { any: row };
+      if (visibleAt(row, low)) cell.low = row;
+      if (visibleAt(row, high)) cell.high = row;
+      cells.set(key, cell);
+    }
+    const rows: DiffRow[] = [];
+    for (const cell of cells.values()) {
+      const [before, after] = from.seq <= to.seq ? [cell.low, cell.high] : [cell.high, cell.low];
+      if (!before && !after) continue;
+      const change = !before ? 'added' : !after ? 'removed' : 'changed';
+      if (change === 'changed' && sameFields(before!, after!)) continue;
+      rows.push({
+        change,
+        indicatorCode: cell.any.indicator_code,
+        regionCode: cell.any.region_code,
+        period: cell.any.period,
+        unit: cell.any.unit,
+        oldValue: before?.value ?? null,
+        newValue: after?.value ?? null,
+        oldGrowthReportedPct: before?.growth_reported_pct ?? null,
+        newGrowthReportedPct: after?.growth_reported_pct ?? null,
+        oldRankReported: before?.rank_reported ?? null,
+        newRankReported: after?.rank_reported ?? null,
+      });
+    }
+    return { from, to, rows };
+  }
+
+  history(query: ObservationKey): CellHistory {
+    const indicator = this.findIndicator(query.indicator);
+    const region = this.findRegion(query.region);
+    const period = this.parsePeriodOrFail(query.period);
+    const working = this.snapshots.workingSeq();
+    const versions = this.observations.history({ indicatorId: indicator.id, regionId: region.id, period }).map((row) => {
+      const isEverFrozen = row.from_seq < working && (row.to_seq === null || row.to_seq > row.from_seq);
+      return {
+        ...toObservation(row),
+        toSeq: row.to_seq,
+        firstSnapshotLabel: isEverFrozen ? (this.snapshots.bySeq(row.from_seq)?.label ?? null) : null,
+        recordedAt: row.recorded_at,
+      };
+    });
+    return {
+      indicatorCode: indicator.code,
+      regionCode: region.code,
+      period,
+      unit: indicator.unit,
+      versions: versions.map(({ versionId, value, growthReportedPct, rankReported, flags, note, source, fromSeq, toSeq, firstSnapshotLabel, recordedAt }) => ({
+        versionId,
+        value,
+        growthReportedPct,
+        rankReported,
+        flags,
+        note,
+        source,
+        fromSeq,
+        toSeq,
+        firstSnapshotLabel,
+        recordedAt,
+      })),
+    };
+  }
+}
+
+function sameFields(a: VersionRow, b: VersionRow): boolean {
+  return (
+    a.value === b.value &&
+    a.growth_reported_pct === b.growth_reported_pct &&
+    a.rank_reported === b.rank_reported &&
+    a.flags === b.flags &&
+    a.note === b.note &&
+    a.source === b.source
+  );
+}
