@@ -1,0 +1,225 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { AppError } from '../../shared/api/errors';
+import type { Backend } from '../core/backend';
+
+export const TOKEN_HEADER = 'x-yardstick-token';
+/** Largest request body accepted: the contract's inputs are small; imports arrive as file paths. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface HostOptions {
+  backend: Backend;
+  /** The built renderer (out/renderer); static files need no token, they hold no data. */
+  staticDir: string;
+  port?: number;
+  /** Fixed token for tests; a random one per launch otherwise. */
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  /** The URL to open: the token travels in the fragment, which browsers never send to a server. */
+  launchUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves the browser edition on 127.0.0.1 only: the renderer plus `POST /api/<method>`. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const staticRoot = path.resolve(options.staticDir);
+  let port = 0;
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      console.error('[yardstick] request failed:', error);
+      if (!response.headersSent) sendJson(response, 500, errorEnvelope('INTERNAL', 'Internal error.', '内部错误。'));
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    // DNS rebinding: only our own loopback host names are served.
+    const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      sendJson(response, 403, errorEnvelope('FORBIDDEN', 'Unknown Host header.', '未知的 Host 请求头。'));
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      await handleApi(request, response, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, errorEnvelope('FORBIDDEN', 'Method not allowed.', '不允许的请求方法。'));
+      return;
+    }
+    serveStatic(response, url.pathname);
+  }
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
+    if (request.method !== 'POST') {
+      sendJson(response, 405, errorEnvelope('FORBIDDEN', 'Use POST for API calls.', 'API 调用须使用 POST。'));
+      return;
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      sendJson(response, 403, errorEnvelope('FORBIDDEN', 'Requests from other origins are refused.', '拒绝来自其他来源的请求。'));
+      return;
+    }
+    const presented = request.headers[TOKEN_HEADER];
+    if (typeof presented !== 'string' || !safeEqual(presented, token)) {
+      sendJson(
+        response,
+        401,
+        errorEnvelope(
+          'UNAUTHORIZED',
+          'Missing or wrong access token. Open the address printed when Yardstick started (it ends in #token=…).',
+          '访问令牌缺失或错误。请打开对标启动时输出的地址（以 #token=… 结尾）。',
+        ),
+      );
+      return;
+    }
+    const body = await readBody(request);
+    if (body === 'too-large') {
+      sendJson(response, 413, errorEnvelope('PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes.`, `请求体超过 ${MAX_BODY_BYTES} 字节。`));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(response, 400, errorEnvelope('VALIDATION', 'The request body is not valid JSON.', '请求体不是有效的 JSON。'));
+      return;
+    }
+    const result = await options.backend.dispatch(decodeURIComponent(method), input);
+    sendJson(response, 200, result);
+  }
+
+  function serveStatic(response: http.ServerResponse, pathname: string): void {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      sendJson(response, 400, errorEnvelope('VALIDATION', 'Bad path.', '路径无效。'));
+      return;
+    }
+    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+    const file = path.resolve(staticRoot, relative);
+    if (!isInside(staticRoot, file) || relative.includes('\0')) {
+      sendJson(response, 403, errorEnvelope('FORBIDDEN', 'Path outside the application.', '路径超出应用目录。'));
+      return;
+    }
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      sendJson(response, 404, errorEnvelope('FORBIDDEN', 'Not found.', '未找到。'));
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    fs.createReadStream(file).pipe(response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    launchUrl: `${url}#token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+function readBody(request: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      request.resume();
+      resolve('too-large');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function errorEnvelope(code: AppError['code'], message: string, messageZh: string): { ok: false; error: AppError } {
+  return { ok: false, error: { code, message, messageZh } };
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(text);
+}

@@ -1,0 +1,45 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, createWorkspace } from '../core/backend';
+import { startHost, type RunningHost } from './host';
+import fs from 'node:fs';
+
+export interface ServeOptions {
+  /** Workspace file; the sample in the user's data folder when absent. */
+  workspace?: string;
+  port?: number;
+  /** Create the sample workspace at `workspace` when that file does not exist yet. */
+  createSample?: boolean;
+  staticDir?: string;
+  appVersion: string;
+}
+
+/** The platform's per-user data folder for Yardstick (what Electron's userData would be). */
+export function defaultDataDir(): string {
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'Yardstick');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Yardstick');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'yardstick');
+}
+
+/** Opens the workspace and serves the browser edition; the caller prints `launchUrl`. */
+export async function serve(options: ServeOptions): Promise<RunningHost> {
+  const backend = createBackend({ transport: 'http', appVersion: options.appVersion, dataDir: defaultDataDir() });
+  if (options.workspace && options.createSample && !fs.existsSync(options.workspace)) {
+    createWorkspace(options.workspace, true).close();
+  }
+  const opened = backend.openAtStartup(options.workspace);
+  if (!opened.ok) throw Object.assign(new Error(opened.error.message), { appError: opened.error });
+  const host = await startHost({
+    backend,
+    staticDir: options.staticDir ?? path.join(__dirname, '..', 'renderer'),
+    port: options.port,
+  });
+  const close = host.close;
+  return {
+    ...host,
+    close: async () => {
+      await close();
+      backend.close();
+    },
+  };
+}
