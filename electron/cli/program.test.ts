@@ -68,19 +68,28 @@ describe('yardstick series', () => {
 
 describe('yardstick snapshot', () => {
   it('creates, lists and diffs snapshots', async () => {
-    expect((await cli('snapshot', 'create', file, '--label', '2024年1-11月月报')).out).toMatch(/Snapshot 2 "2024年1-11月月报"/);
-    const list = JSON.parse((await cli('snapshot', 'list', file, '--format', 'json')).out);
+    expect((await cli('snapshot', file, 'create', '--label', '2024年1-11月月报')).out).toMatch(/Snapshot 2 "2024年1-11月月报"/);
+    const list = JSON.parse((await cli('snapshot', file, 'list', '--format', 'json')).out);
     expect(list.map((s: { seq: number; label: string }) => [s.seq, s.label])).toEqual([
       [1, '丽水市经信局2024年工作报告（样例）'],
       [2, '2024年1-11月月报'],
     ]);
-    const diff = JSON.parse((await cli('snapshot', 'diff', file, '1', '2024年1-11月月报', '--format', 'json')).out);
+    const diff = JSON.parse((await cli('snapshot', file, 'diff', '1', '2024年1-11月月报', '--format', 'json')).out);
     expect(diff.rows).toEqual([]);
     expect(diff.from).toEqual({ seq: 1, label: '丽水市经信局2024年工作报告（样例）' });
   });
 
+  it('says what a snapshot command is missing and exits 2', async () => {
+    const create = await cli('snapshot', file, 'create');
+    expect(create.code).toBe(2);
+    expect(create.err).toMatch(/snapshot create needs --label/);
+    const diff = await cli('snapshot', file, 'diff', '1');
+    expect(diff.code).toBe(2);
+    expect(diff.err).toMatch(/snapshot diff needs two snapshots/);
+  });
+
   it('refuses an unknown snapshot and names the known ones', async () => {
-    const { code, err } = await cli('snapshot', 'diff', file, '1', '9');
+    const { code, err } = await cli('snapshot', file, 'diff', '1', '9');
     expect(code).toBe(1);
     expect(err).toMatch(/No snapshot "9".*Known: 1 丽水市经信局2024年工作报告/);
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { AppError } from '../../shared/api/errors';
 import type { Catalog, Observation } from '../../shared/api/schemas';
@@ -26,6 +26,10 @@ class CliFailure extends Error {
 const formatOption = (formats: readonly OutputFormat[]) =>
   new Option('--format <format>', 'output format').choices(formats).default('table' as OutputFormat);
 const langOption = () => new Option('--lang <lang>', 'language of names in tables').choices(['zh', 'en']).default('zh');
+
+function usage(message: string): CommanderError {
+  return new CommanderError(EXIT.usage, 'yardstick.usage', message);
+}
 
 function snapshotRef(text: string): number | string {
   if (text.trim() === '') throw new InvalidArgumentError('a snapshot number, label or "working" is needed');
@@ -121,49 +125,40 @@ export function buildProgram(io: CliIo): Command {
       });
     });
 
-  const snapshot = program.command('snapshot').description('list, create and compare snapshots');
-  snapshot
-    .command('list')
+  program
+    .command('snapshot')
+    .description('list, create and compare snapshots: snapshot <file> list | create --label L | diff A B')
     .argument('<file>', 'workspace file')
+    .addArgument(new Argument('<action>', 'what to do').choices(['list', 'create', 'diff']))
+    .argument('[refs...]', 'for diff: two snapshot numbers or labels, or "working"')
+    .option('--label <label>', 'for create: name of the snapshot, e.g. 2024年1-11月月报')
+    .option('--note <note>', 'for create: a note kept with the snapshot')
     .addOption(formatOption(['table', 'json', 'csv']))
-    .action(async (file: string, options: { format: OutputFormat }) => {
+    .action(async (file: string, action: 'list' | 'create' | 'diff', refs: string[], options: { label?: string; note?: string; format: OutputFormat }) => {
+      if (action === 'create' && !options.label) throw usage('snapshot create needs --label, e.g. --label 2024年1-11月月报');
+      if (action === 'diff' && refs.length !== 2) throw usage('snapshot diff needs two snapshots: diff A B (a number, a label or "working")');
+      if (action !== 'diff' && refs.length > 0) throw usage(`unexpected arguments: ${refs.join(' ')}`);
       await withWorkspace(file, async (call) => {
-        const snapshots = await call('snapshot.list', {});
-        io.out(
-          render(options.format, snapshots, () => ({
-            header: ['seq', 'label', 'created_at', 'kind', 'observations', 'source_file'],
-            rows: snapshots.map((s) => [s.seq, s.label, s.createdAt, s.kind, s.observationCount, s.sourceFile]),
-          })),
-        );
-      });
-    });
-  snapshot
-    .command('create')
-    .argument('<file>', 'workspace file')
-    .requiredOption('--label <label>', 'name of the snapshot, e.g. 2024年1-11月月报')
-    .option('--note <note>', 'a note kept with the snapshot')
-    .addOption(formatOption(['table', 'json']))
-    .action(async (file: string, options: { label: string; note?: string; format: OutputFormat }) => {
-      await withWorkspace(file, async (call) => {
-        const created = await call('snapshot.create', { label: options.label, note: options.note });
-        io.out(options.format === 'json' ? JSON.stringify(created, null, 2) + '\n' : `Snapshot ${created.seq} "${created.label}" (${created.observationCount} observations).\n`);
-      });
-    });
-  snapshot
-    .command('diff')
-    .argument('<file>', 'workspace file')
-    .argument('<from>', 'snapshot number or label', snapshotRef)
-    .argument('<to>', 'snapshot number or label, or "working"', snapshotRef)
-    .addOption(formatOption(['table', 'json', 'csv']))
-    .action(async (file: string, from: number | string, to: number | string, options: { format: OutputFormat }) => {
-      await withWorkspace(file, async (call) => {
-        const diff = await call('snapshot.diff', { from, to });
-        io.out(
-          render(options.format, diff, () => ({
-            header: ['change', 'indicator', 'region', 'period', 'old_value', 'new_value', 'unit', 'old_growth_pct', 'new_growth_pct', 'old_rank', 'new_rank'],
-            rows: diff.rows.map((r) => [r.change, r.indicatorCode, r.regionCode, r.period, r.oldValue, r.newValue, r.unit, r.oldGrowthReportedPct, r.newGrowthReportedPct, r.oldRankReported, r.newRankReported]),
-          })),
-        );
+        if (action === 'list') {
+          const snapshots = await call('snapshot.list', {});
+          io.out(
+            render(options.format, snapshots, () => ({
+              header: ['seq', 'label', 'created_at', 'kind', 'observations', 'source_file'],
+              rows: snapshots.map((s) => [s.seq, s.label, s.createdAt, s.kind, s.observationCount, s.sourceFile]),
+            })),
+          );
+        } else if (action === 'create') {
+          const created = await call('snapshot.create', { label: options.label!, note: options.note });
+          io.out(options.format === 'json' ? JSON.stringify(created, null, 2) + '\n' : `Snapshot ${created.seq} "${created.label}" (${created.observationCount} observations).\n`);
+        } else {
+          const diff = await call('snapshot.diff', { from: snapshotRef(refs[0]!), to: snapshotRef(refs[1]!) });
+          io.out(
+            render(options.format, diff, () => ({
+              header: ['change', 'indicator', 'region', 'period', 'old_value', 'new_value', 'unit', 'old_growth_pct', 'new_growth_pct', 'old_rank', 'new_rank'],
+              rows: diff.rows.map((r) => [r.change, r.indicatorCode, r.regionCode, r.period, r.oldValue, r.newValue, r.unit, r.oldGrowthReportedPct, r.newGrowthReportedPct, r.oldRankReported, r.newRankReported]),
+            })),
+          );
+        }
       });
     });
 
@@ -222,6 +217,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.failed;
     }
     if (error instanceof CommanderError) {
+      if (error.code === 'yardstick.usage') io.err(`error: ${error.message}\n`);
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     throw error;
