@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace } from './backend';
 import { ObservationRepository } from './store/observationRepository';
 import { makeTempDir } from './testing/tempDir';
-import { Workspace } from './workspace';
+import type { Workspace } from './workspace';
 
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: Workspace;

@@ -279,20 +279,10 @@ export class Workspace {
     const period = this.parsePeriodOrFail(query.period);
     const working = this.snapshots.workingSeq();
     const versions = this.observations.history({ indicatorId: indicator.id, regionId: region.id, period }).map((row) => {
+      // A version first appears in the snapshot of its from_seq, unless it was replaced within that seq.
       const isEverFrozen = row.from_seq < working && (row.to_seq === null || row.to_seq > row.from_seq);
+      const { versionId, value, growthReportedPct, rankReported, flags, note, source, fromSeq } = toObservation(row);
       return {
-        ...toObservation(row),
-        toSeq: row.to_seq,
-        firstSnapshotLabel: isEverFrozen ? (this.snapshots.bySeq(row.from_seq)?.label ?? null) : null,
-        recordedAt: row.recorded_at,
-      };
-    });
-    return {
-      indicatorCode: indicator.code,
-      regionCode: region.code,
-      period,
-      unit: indicator.unit,
-      versions: versions.map(({ versionId, value, growthReportedPct, rankReported, flags, note, source, fromSeq, toSeq, firstSnapshotLabel, recordedAt }) => ({
         versionId,
         value,
         growthReportedPct,
@@ -301,11 +291,12 @@ export class Workspace {
         note,
         source,
         fromSeq,
-        toSeq,
-        firstSnapshotLabel,
-        recordedAt,
-      })),
-    };
+        toSeq: row.to_seq,
+        firstSnapshotLabel: isEverFrozen ? (this.snapshots.bySeq(row.from_seq)?.label ?? null) : null,
+        recordedAt: row.recorded_at,
+      };
+    });
+    return { indicatorCode: indicator.code, regionCode: region.code, period, unit: indicator.unit, versions };
   }
 }
 
