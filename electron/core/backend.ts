@@ -3,8 +3,9 @@ import path from 'node:path';
 import { contract, isMethodName, parseInput, type Handlers, type MethodName } from '../../shared/api/contract';
 import { AppFailure, type AppError, type Result } from '../../shared/api/errors';
 import type { WorkspaceInfo } from '../../shared/api/schemas';
-import { LATEST_SCHEMA_VERSION } from './store/migrations';
-import { seedSample } from './sample';
+import { foundationHandlers } from './handlers/foundation';
+import type { HandlerContext } from './handlers/context';
+import { createWorkspace } from './handlers/foundation';
 import { Workspace } from './workspace';
 
 export type Transport = 'electron' | 'http' | 'cli';
@@ -29,10 +30,7 @@ export interface Backend {
 
 export const SAMPLE_FILE_NAME = 'lishui-sample.sqlite';
 
-/** Creates a workspace at `filePath`, with the Lishui sample when `sample` is set. */
-export function createWorkspace(filePath: string, sample: boolean): Workspace {
-  return Workspace.create(filePath, sample ? seedSample : undefined);
-}
+export { createWorkspace };
 
 export function createBackend(options: BackendOptions): Backend {
   let workspace: Workspace | undefined;
@@ -50,23 +48,9 @@ export function createBackend(options: BackendOptions): Backend {
     return next.info();
   };
 
+  const context: HandlerContext = { options, requireWorkspace, replace, current: () => workspace };
   const handlers: Handlers = {
-    'app.info': () => ({
-      version: options.appVersion,
-      schemaVersion: LATEST_SCHEMA_VERSION,
-      transport: options.transport,
-      workspace: workspace?.info() ?? null,
-    }),
-    'workspace.info': () => requireWorkspace().info(),
-    // Open the new file fully (all checks) before closing the current one: a failure keeps it open.
-    'workspace.open': ({ path: filePath }) => replace(Workspace.open(filePath)),
-    'workspace.create': ({ path: filePath, sample }) => replace(createWorkspace(filePath, sample)),
-    'catalog.get': () => requireWorkspace().catalog.catalog(),
-    'series.query': (query) => requireWorkspace().querySeries(query),
-    'snapshot.list': () => requireWorkspace().snapshots.list(),
-    'snapshot.create': ({ label, note }) => requireWorkspace().createSnapshot({ label, note: note ?? null, kind: 'manual' }),
-    'snapshot.diff': ({ from, to }) => requireWorkspace().diff(from, to),
-    'observation.history': (key) => requireWorkspace().history(key),
+    ...foundationHandlers(context),
   };
 
   return {
