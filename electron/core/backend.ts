@@ -6,6 +6,7 @@ import type { WorkspaceInfo } from '../../shared/api/schemas';
 import { foundationHandlers } from './handlers/foundation';
 import type { HandlerContext } from './handlers/context';
 import { createWorkspace } from './handlers/foundation';
+import { setNativeBinding } from './store/open';
 import { Workspace } from './workspace';
 
 export type Transport = 'electron' | 'http' | 'cli';
@@ -15,6 +16,8 @@ export interface BackendOptions {
   appVersion: string;
   /** Where the sample workspace lives when no file is named at startup. */
   dataDir: string;
+  /** better-sqlite3 native build to load (the packaged Electron app's); the default build otherwise. */
+  nativeBinding?: string;
 }
 
 /** The backend every transport mounts: one open workspace and the contract's handlers over it. */
@@ -34,6 +37,7 @@ export { createWorkspace };
 
 export function createBackend(options: BackendOptions): Backend {
   let workspace: Workspace | undefined;
+  setNativeBinding(options.nativeBinding);
 
   const requireWorkspace = (): Workspace => {
     if (!workspace) {
@@ -48,7 +52,14 @@ export function createBackend(options: BackendOptions): Backend {
     return next.info();
   };
 
-  const context: HandlerContext = { options, requireWorkspace, replace, current: () => workspace };
+  /** The sample workspace in the data folder, created on first use. */
+  const openSample = (): Workspace => {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const samplePath = path.join(options.dataDir, SAMPLE_FILE_NAME);
+    return fs.existsSync(samplePath) ? Workspace.open(samplePath) : createWorkspace(samplePath, true);
+  };
+
+  const context: HandlerContext = { options, requireWorkspace, replace, current: () => workspace, openSample };
   const handlers: Handlers = {
     ...foundationHandlers(context),
   };
@@ -69,10 +80,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     openAtStartup(filePath) {
       return capture(() => {
-        if (filePath) return replace(Workspace.open(filePath));
-        fs.mkdirSync(options.dataDir, { recursive: true });
-        const samplePath = path.join(options.dataDir, SAMPLE_FILE_NAME);
-        return replace(fs.existsSync(samplePath) ? Workspace.open(samplePath) : createWorkspace(samplePath, true));
+        return replace(filePath ? Workspace.open(filePath) : openSample());
       });
     },
     current: () => workspace,

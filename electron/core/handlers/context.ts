@@ -10,4 +10,6 @@ export interface HandlerContext {
   /** Makes `next` the open workspace (closing the previous one) and returns its info. */
   replace(next: Workspace): WorkspaceInfo;
   current(): Workspace | undefined;
+  /** Opens the sample workspace in the data folder, creating it on first use (not yet made current). */
+  openSample(): Workspace;
 }

@@ -23,6 +23,7 @@ export function foundationHandlers(context: HandlerContext): HandlersOf<typeof f
     // The new file is opened fully (all checks) before the current one closes: a failure keeps it open.
     'workspace.open': ({ path: filePath }) => replace(Workspace.open(filePath)),
     'workspace.create': ({ path: filePath, sample }) => replace(createWorkspace(filePath, sample)),
+    'workspace.openSample': () => replace(context.openSample()),
     'catalog.get': () => requireWorkspace().catalog.catalog(),
     'series.query': (query) => requireWorkspace().querySeries(query),
     'snapshot.list': () => requireWorkspace().snapshots.list(),

@@ -11,13 +11,27 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export type Db = Database.Database;
 
+let nativeBinding: string | undefined;
+
+/**
+ * The packaged desktop app loads better-sqlite3's Electron build from its resources (built at
+ * packaging time); under Node the default build is used.
+ */
+export function setNativeBinding(bindingPath: string | undefined): void {
+  nativeBinding = bindingPath;
+}
+
+function openDatabase(file: string, options: Database.Options = {}): Db {
+  return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+}
+
 /** Opens an existing workspace: every check runs before anything is written to the file. */
 export function openWorkspaceFile(filePath: string): Db {
   const absolute = path.resolve(filePath);
   assertSqliteFile(absolute);
   let db: Db | undefined;
   try {
-    db = new Database(absolute, { fileMustExist: true });
+    db = openDatabase(absolute, { fileMustExist: true });
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     if (applicationId !== YARDSTICK_APPLICATION_ID) {
@@ -67,7 +81,7 @@ export function createWorkspaceFile(filePath: string, seed?: (db: Db) => void): 
       { path: folder },
     );
   }
-  const db = new Database(absolute);
+  const db = openDatabase(absolute);
   try {
     db.pragma(`application_id = ${YARDSTICK_APPLICATION_ID}`);
     configure(db);

@@ -31,6 +31,11 @@ export const foundationMethods = {
     output: WorkspaceInfo,
     summary: 'Create a new workspace file, empty or with the Lishui 2024 sample.',
   },
+  'workspace.openSample': {
+    input: Empty,
+    output: WorkspaceInfo,
+    summary: 'Open the Lishui 2024 sample workspace in the data folder, creating it on first use.',
+  },
   'catalog.get': { input: Empty, output: Catalog, summary: 'Categories, indicators and regions.' },
   'series.query': {
     input: SeriesQuery.strict(),

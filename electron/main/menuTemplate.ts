@@ -1,0 +1,182 @@
+// The application menu as data. No 'electron' import: index.ts passes the result to
+// Menu.buildFromTemplate, which checks it against MenuItemConstructorOptions at compile time.
+import type { MenuCommand } from '../../shared/api/bridge';
+
+export type MenuLanguage = 'zh-CN' | 'en';
+
+/** The Electron menu roles this template uses. */
+export type MenuRole =
+  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit'
+  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll'
+  | 'reload' | 'forceReload' | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
+  | 'window' | 'minimize' | 'zoom' | 'front' | 'close' | 'help';
+
+/** The subset of Electron's MenuItemConstructorOptions we build. */
+export interface MenuItemSpec {
+  readonly id?: string;
+  readonly label?: string;
+  readonly role?: MenuRole;
+  readonly type?: 'normal' | 'separator' | 'submenu';
+  readonly accelerator?: string;
+  readonly click?: () => void;
+  readonly submenu?: MenuItemSpec[];
+}
+
+/** zh* locales get Chinese menus; every other locale English. */
+export function menuLanguageFor(locale: string): MenuLanguage {
+  return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+const STRINGS = {
+  en: {
+    file: 'File', newWorkspace: 'New Workspace…', open: 'Open Workspace…', openSample: 'Open Sample Workspace',
+    snapshot: 'Take Snapshot…', quit: 'Quit',
+    edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
+    view: 'View', table: 'Table', toggleLanguage: 'Switch Language (中文/English)', toggleTheme: 'Switch Light/Dark Theme', find: 'Find…',
+    reload: 'Reload', forceReload: 'Force Reload', devTools: 'Developer Tools',
+    resetZoom: 'Actual Size', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', fullScreen: 'Toggle Full Screen',
+    window: 'Window', minimize: 'Minimize', zoom: 'Zoom', front: 'Bring All to Front', close: 'Close Window',
+    help: 'Help', about: 'About Yardstick', services: 'Services', hide: 'Hide Yardstick', hideOthers: 'Hide Others', unhide: 'Show All',
+  },
+  'zh-CN': {
+    file: '文件', newWorkspace: '新建工作区…', open: '打开工作区…', openSample: '打开示例工作区',
+    snapshot: '创建快照…', quit: '退出',
+    edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
+    view: '视图', table: '表格', toggleLanguage: '切换语言（中文/English）', toggleTheme: '切换浅色/深色主题', find: '查找…',
+    reload: '重新加载', forceReload: '强制重新加载', devTools: '开发者工具',
+    resetZoom: '实际大小', zoomIn: '放大', zoomOut: '缩小', fullScreen: '切换全屏',
+    window: '窗口', minimize: '最小化', zoom: '缩放', front: '全部置于顶层', close: '关闭窗口',
+    help: '帮助', about: '关于 对标 Yardstick', services: '服务', hide: '隐藏 对标', hideOthers: '隐藏其他', unhide: '全部显示',
+  },
+} as const satisfies Record<MenuLanguage, Record<string, string>>;
+
+export type MenuStrings = (typeof STRINGS)[MenuLanguage];
+
+export function menuStrings(language: MenuLanguage): MenuStrings {
+  return STRINGS[language];
+}
+
+/** Accelerators of the commands the renderer handles; one place, so tests and docs agree. */
+export const MENU_ACCELERATORS: Readonly<Partial<Record<MenuCommand, string>>> = {
+  'workspace.new': 'CmdOrCtrl+N',
+  'workspace.open': 'CmdOrCtrl+O',
+  'snapshot.create': 'CmdOrCtrl+S',
+  'view.toggleLanguage': 'Alt+L',
+  'view.focusSearch': 'CmdOrCtrl+F',
+};
+
+export interface MenuTemplateOptions {
+  readonly language: MenuLanguage;
+  readonly platform: NodeJS.Platform;
+  /** Adds reload and developer tools; never in a packaged build. */
+  readonly isDevelopment: boolean;
+  /** Sends a command to the renderer on IPC_MENU_CHANNEL. */
+  readonly sendCommand: (command: MenuCommand) => void;
+  readonly showAbout: () => void;
+}
+
+const separator: MenuItemSpec = { type: 'separator' };
+
+/** The whole application menu: File, Edit, View, Window, Help (and the app menu on macOS). */
+export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemSpec[] {
+  const text = menuStrings(options.language);
+  const isMac = options.platform === 'darwin';
+  const command = (id: MenuCommand, label: string): MenuItemSpec => {
+    const accelerator = MENU_ACCELERATORS[id];
+    return {
+      id,
+      label,
+      ...(accelerator ? { accelerator } : {}),
+      click: () => options.sendCommand(id),
+    };
+  };
+  const about: MenuItemSpec = { label: text.about, click: options.showAbout };
+
+  const appMenu: MenuItemSpec = {
+    label: 'Yardstick',
+    submenu: [
+      about,
+      separator,
+      { role: 'services', label: text.services },
+      separator,
+      { role: 'hide', label: text.hide },
+      { role: 'hideOthers', label: text.hideOthers },
+      { role: 'unhide', label: text.unhide },
+      separator,
+      { role: 'quit', label: text.quit },
+    ],
+  };
+
+  const fileMenu: MenuItemSpec = {
+    label: text.file,
+    submenu: [
+      command('workspace.new', text.newWorkspace),
+      command('workspace.open', text.open),
+      command('workspace.openSample', text.openSample),
+      separator,
+      command('snapshot.create', text.snapshot),
+      ...(isMac ? [] : [separator, { role: 'quit', label: text.quit } satisfies MenuItemSpec]),
+    ],
+  };
+
+  const editMenu: MenuItemSpec = {
+    label: text.edit,
+    submenu: [
+      { role: 'undo', label: text.undo },
+      { role: 'redo', label: text.redo },
+      separator,
+      { role: 'cut', label: text.cut },
+      { role: 'copy', label: text.copy },
+      { role: 'paste', label: text.paste },
+      separator,
+      { role: 'selectAll', label: text.selectAll },
+    ],
+  };
+
+  const developmentItems: MenuItemSpec[] = options.isDevelopment
+    ? [
+        { role: 'reload', label: text.reload },
+        { role: 'forceReload', label: text.forceReload },
+        { role: 'toggleDevTools', label: text.devTools },
+        separator,
+      ]
+    : [];
+
+  const viewMenu: MenuItemSpec = {
+    label: text.view,
+    submenu: [
+      command('view.table', text.table),
+      command('view.focusSearch', text.find),
+      separator,
+      command('view.toggleLanguage', text.toggleLanguage),
+      command('view.toggleTheme', text.toggleTheme),
+      separator,
+      ...developmentItems,
+      { role: 'resetZoom', label: text.resetZoom },
+      { role: 'zoomIn', label: text.zoomIn },
+      { role: 'zoomOut', label: text.zoomOut },
+      separator,
+      { role: 'togglefullscreen', label: text.fullScreen },
+    ],
+  };
+
+  const windowMenu: MenuItemSpec = {
+    role: 'window',
+    label: text.window,
+    submenu: [
+      { role: 'minimize', label: text.minimize },
+      ...(isMac
+        ? [{ role: 'zoom', label: text.zoom } satisfies MenuItemSpec, separator, { role: 'front', label: text.front } satisfies MenuItemSpec]
+        : [{ role: 'close', label: text.close } satisfies MenuItemSpec]),
+    ],
+  };
+
+  const helpMenu: MenuItemSpec = { role: 'help', label: text.help, submenu: [about] };
+
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
+}
+
+/** Every item of a template, depth first; for tests and for finding an item by id. */
+export function flattenMenu(items: readonly MenuItemSpec[]): MenuItemSpec[] {
+  return items.flatMap((item) => [item, ...flattenMenu(item.submenu ?? [])]);
+}
