@@ -51,6 +51,12 @@ export default tseslint.config(
     { group: ['**/electron/**'], message: 'The renderer depends on shared only.' },
   ]),
   {
+    // The `yardstick` launcher is plain CommonJS: it requires the built CLI.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -23,6 +23,11 @@ describe('formatWithUnit', () => {
 });
 
 describe('chooseDisplayUnit', () => {
+  it('judges by the stored unit when a row has no values', () => {
+    expect(chooseDisplayUnit('billion yuan', [null], 'zh').code).toBe('亿元');
+    expect(chooseDisplayUnit('billion yuan', [], 'en').code).toBe('billion yuan');
+  });
+
   it('picks one unit for a row from its largest value', () => {
     const display = chooseDisplayUnit('billion yuan', [0.05, 471.78, null], 'zh');
     expect(display.code).toBe('亿元');

@@ -33,7 +33,9 @@ export function chooseDisplayUnit(unitCode: string, values: readonly (number | n
   const separator = language === 'zh' ? '' : ' ';
   if (!unit) return { code: unitCode, label: unitCode, separator };
   if (unit.dimension === 'money') {
-    const largest = Math.max(0, ...values.filter((v): v is number => v !== null).map((v) => Math.abs(v) * unit.factor));
+    const known = values.filter((v): v is number => v !== null).map((v) => Math.abs(v) * unit.factor);
+    // With no values to judge by, one of the stored unit decides (billion yuan → 亿元, not 元).
+    const largest = known.length > 0 ? Math.max(...known) : unit.factor;
     const steps = MONEY_DISPLAY[language];
     const step = steps.find((candidate) => largest >= candidate.threshold) ?? steps[steps.length - 1]!;
     return { code: step.code, label: step.label, separator };

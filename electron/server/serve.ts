@@ -1,8 +1,8 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackend, createWorkspace } from '../core/backend';
 import { startHost, type RunningHost } from './host';
-import fs from 'node:fs';
 
 export interface ServeOptions {
   /** Workspace file; the sample in the user's data folder when absent. */
@@ -21,6 +21,15 @@ export function defaultDataDir(): string {
   return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'yardstick');
 }
 
+/**
+ * The built renderer. The bundler may place this code in out/main or in out/main/chunks, so look
+ * for the folder that holds index.html rather than trusting one relative path.
+ */
+export function defaultStaticDir(from = __dirname): string {
+  const candidates = [path.join(from, '..', 'renderer'), path.join(from, '..', '..', 'renderer'), path.join(from, '..', '..', 'out', 'renderer')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
+}
+
 /** Opens the workspace and serves the browser edition; the caller prints `launchUrl`. */
 export async function serve(options: ServeOptions): Promise<RunningHost> {
   const backend = createBackend({ transport: 'http', appVersion: options.appVersion, dataDir: defaultDataDir() });
@@ -31,7 +40,7 @@ export async function serve(options: ServeOptions): Promise<RunningHost> {
   if (!opened.ok) throw Object.assign(new Error(opened.error.message), { appError: opened.error });
   const host = await startHost({
     backend,
-    staticDir: options.staticDir ?? path.join(__dirname, '..', 'renderer'),
+    staticDir: options.staticDir ?? defaultStaticDir(),
     port: options.port,
   });
   const close = host.close;

@@ -21,6 +21,8 @@ export const ErrorCode = z.enum([
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
+  /** The connection to the backend was lost or answered with something that is not the contract. */
+  'TRANSPORT',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+const SERVER_JS = path.join(PROJECT_ROOT, 'out', 'main', 'server.js');
+const LAUNCH_LINE = /Yardstick browser edition: (http:\/\/127\.0\.0\.1:\d+\/)#token=(\S+)/;
+
+export interface RunningServer {
+  /** The address the server printed, with `#token=…`. */
+  readonly launchUrl: string;
+  /** The same address without the token. */
+  readonly baseUrl: string;
+  readonly token: string;
+  /** A temp folder for this test only; the sample workspace is `workspace.sqlite` in it. */
+  readonly dir: string;
+  readonly workspacePath: string;
+  stop(): Promise<void>;
+}
+
+function waitForLaunchUrl(child: ChildProcess, timeoutMs: number): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(`no launch line within ${timeoutMs} ms`), timeoutMs);
+    function fail(reason: string) {
+      clearTimeout(timer);
+      reject(new Error(`The browser edition did not start (${reason}). Output:\n${output}`));
+    }
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = LAUNCH_LINE.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => fail(`exited with code ${code}`));
+  });
+}
+
+/** Starts `node out/main/server.js <fresh temp workspace> --port 0 --create-sample`. */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npx electron-vite build\` first.`);
+  const dir = await mkdtemp(path.join(tmpdir(), 'yardstick-e2e-'));
+  const workspacePath = path.join(dir, 'workspace.sqlite');
+  const child = spawn(process.execPath, [SERVER_JS, workspacePath, '--port', '0', '--create-sample'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let match: RegExpExecArray;
+  try {
+    match = await waitForLaunchUrl(child, 20_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    launchUrl: `${match[1]}#token=${match[2]}`,
+    baseUrl: match[1]!,
+    token: match[2]!,
+    dir,
+    workspacePath,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000));
+        if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

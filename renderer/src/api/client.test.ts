@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import type { YardstickBridge } from '../../../shared/api/bridge';
+import { createBridgeClient, createHttpClient, TOKEN_HEADER } from './client';
+import { takeLaunchToken } from './token';
+
+const workspace = {
+  path: '/tmp/w.sqlite', fileName: 'w.sqlite', schemaVersion: 1, workingSeq: 2,
+  lastSnapshot: null, observationCount: 3, isSample: true,
+};
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+describe('createHttpClient', () => {
+  it('posts the input with the token and returns the validated value', async () => {
+    const fetch = vi.fn(async () => json({ ok: true, value: workspace }));
+    const client = createHttpClient('secret', fetch, 'http://127.0.0.1:9');
+    const result = await client('workspace.info', {});
+    expect(result).toEqual({ ok: true, value: workspace });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://127.0.0.1:9/api/workspace.info');
+    expect(init.method).toBe('POST');
+    expect((init.headers as Record<string, string>)[TOKEN_HEADER]).toBe('secret');
+    expect(init.body).toBe('{}');
+  });
+
+  it('passes a backend error through, in both languages', async () => {
+    const error = { code: 'UNAUTHORIZED', message: 'Bad token', messageZh: '令牌无效' };
+    const client = createHttpClient('wrong', async () => json({ ok: false, error }, 401));
+    expect(await client('catalog.get', {})).toEqual({ ok: false, error });
+  });
+
+  it('turns a network failure and an unreadable answer into error values', async () => {
+    const offline = createHttpClient('t', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const result = await offline('app.info', {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('Failed to fetch');
+    const html = createHttpClient('t', async () => new Response('<html>', { status: 500 }));
+    expect((await html('app.info', {})).ok).toBe(false);
+    const wrongShape = createHttpClient('t', async () => json({ ok: true, value: { fileName: 3 } }));
+    const shape = await wrongShape('workspace.info', {});
+    expect(shape.ok === false && shape.error.code).toBe('TRANSPORT');
+  });
+});
+
+describe('createBridgeClient', () => {
+  it('invokes the bridge and validates the envelope', async () => {
+    const invoke = vi.fn(async () => ({ ok: true, value: workspace }));
+    const bridge: YardstickBridge = { transport: 'electron', invoke, chooseFile: async () => null, onMenuCommand: () => () => undefined };
+    expect(await createBridgeClient(bridge)('workspace.info', {})).toEqual({ ok: true, value: workspace });
+    expect(invoke).toHaveBeenCalledWith('workspace.info', {});
+  });
+});
+
+describe('takeLaunchToken', () => {
+  it('takes the token from the hash, keeps it for the session and clears the address bar', () => {
+    window.history.replaceState(null, '', '/index.html#token=abc123');
+    expect(takeLaunchToken(window.location, window.sessionStorage, window.history)).toBe('abc123');
+    expect(window.location.hash).toBe('');
+    expect(takeLaunchToken(window.location, window.sessionStorage, window.history)).toBe('abc123');
+  });
+});

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createDefaultClient } from './api';
+import './i18n';
+import { App } from './shell/App';
+import { useAppStore } from './store';
+import './styles/theme.css';
+import './styles/layout.css';
+
+useAppStore.getState().connect(createDefaultClient());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

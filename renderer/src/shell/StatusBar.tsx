@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store';
+import { selectViewedSnapshot, selectViewObservations } from '../store/selectors';
+
+/** The bottom line: which file, which version of it, how many observations are shown. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const info = useAppStore((state) => state.info);
+  const status = useAppStore((state) => state.status);
+  const snapshot = useAppStore(selectViewedSnapshot);
+  const count = useAppStore((state) => selectViewObservations(state).length);
+  return (
+    <footer className="status-bar" data-testid="status-bar" aria-label={t('status.label')}>
+      <span data-testid="status-workspace">{info ? t('status.workspace', { name: info.fileName }) : t(`status.${status === 'failed' ? 'failed' : 'loading'}`)}</span>
+      {info && <span data-testid="status-snapshot">{t('status.view', { label: snapshot ? snapshot.label : t('toolbar.workingCopy') })}</span>}
+      {info && <span data-testid="status-count">{t('status.observations', { count })}</span>}
+    </footer>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Observation, Snapshot } from '../../../shared/api/schemas';
+import type { StoreState } from './types';
+import { observationKey } from './workspaceSlice';
+
+const NO_OBSERVATIONS: Observation[] = [];
+
+/** Observations visible at the selected snapshot (a stable empty array while loading). */
+export function selectViewObservations(state: StoreState): Observation[] {
+  return state.observations[observationKey(state.snapshot)] ?? NO_OBSERVATIONS;
+}
+
+export function selectIsViewLoaded(state: StoreState): boolean {
+  return observationKey(state.snapshot) in state.observations;
+}
+
+/** The snapshot being viewed, or null for the working copy. */
+export function selectViewedSnapshot(state: StoreState): Snapshot | null {
+  return state.snapshot === 'working' ? null : (state.snapshots.find((s) => s.seq === state.snapshot) ?? null);
+}
+
+/** A frozen snapshot is read-only; only the working copy may ever be edited. */
+export function selectIsReadOnly(state: StoreState): boolean {
+  return state.snapshot !== 'working';
+}

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiClient, MethodName, Result } from '../../../shared/api/contract';
+import type { Observation } from '../../../shared/api/schemas';
+import { i18n } from '../i18n';
+import { resetStore, useAppStore } from './index';
+import { selectIsReadOnly, selectViewObservations, selectViewedSnapshot } from './selectors';
+
+const snapshot = { seq: 1, label: '2024年报', createdAt: '2025-01-01T00:00:00Z', kind: 'manual' as const, sourceFile: null, note: null, observationCount: 1 };
+const workspace = { path: '/tmp/w.sqlite', fileName: 'w.sqlite', schemaVersion: 1, workingSeq: 2, lastSnapshot: snapshot, observationCount: 2, isSample: true };
+const observation = (value: number): Observation => ({
+  versionId: value, indicatorCode: 'industrial_value_added', regionCode: '331100', period: '2024', value, unit: 'billion yuan',
+  growthReportedPct: 9.3, rankReported: 5, flags: [], note: null, source: null, fromSeq: 1,
+});
+
+function fakeClient(overrides: Partial<Record<MethodName, Result<unknown>>> = {}) {
+  const answers: Partial<Record<MethodName, Result<unknown>>> = {
+    'app.info': { ok: true, value: { version: '0.1.0', schemaVersion: 1, transport: 'http', workspace } },
+    'catalog.get': { ok: true, value: { categories: [], indicators: [], regions: [] } },
+    'snapshot.list': { ok: true, value: [snapshot] },
+    ...overrides,
+  };
+  const calls: [MethodName, unknown][] = [];
+  const client = vi.fn(async (method: MethodName, input: unknown) => {
+    calls.push([method, input]);
+    if (method === 'series.query') {
+      const isSnapshot = (input as { snapshot?: number }).snapshot === 1;
+      return { ok: true, value: isSnapshot ? [observation(400)] : [observation(471.78), observation(1)] };
+    }
+    return answers[method] ?? { ok: false, error: { code: 'INTERNAL', message: 'unexpected', messageZh: '意外' } };
+  }) as unknown as ApiClient;
+  return { client, calls };
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  resetStore();
+});
+
+describe('workspace slice', () => {
+  it('loads info, catalog, snapshots and the working copy', async () => {
+    const { client } = fakeClient();
+    useAppStore.getState().connect(client);
+    await useAppStore.getState().loadWorkspace();
+    const state = useAppStore.getState();
+    expect(state.status).toBe('ready');
+    expect(state.info?.fileName).toBe('w.sqlite');
+    expect(state.snapshots).toHaveLength(1);
+    expect(selectViewObservations(state).map((o) => o.value)).toEqual([471.78, 1]);
+    expect(selectIsReadOnly(state)).toBe(false);
+  });
+
+  it('caches the observations of a snapshot by key and marks it read-only', async () => {
+    const { client, calls } = fakeClient();
+    useAppStore.getState().connect(client);
+    await useAppStore.getState().loadWorkspace();
+    await useAppStore.getState().selectSnapshot(1);
+    await useAppStore.getState().selectSnapshot('working');
+    await useAppStore.getState().selectSnapshot(1);
+    const state = useAppStore.getState();
+    expect(selectViewObservations(state).map((o) => o.value)).toEqual([400]);
+    expect(selectViewedSnapshot(state)?.label).toBe('2024年报');
+    expect(selectIsReadOnly(state)).toBe(true);
+    expect(calls.filter(([method]) => method === 'series.query')).toEqual([['series.query', {}], ['series.query', { snapshot: 1 }]]);
+  });
+
+  it('records a backend failure for the UI', async () => {
+    const error = { code: 'UNAUTHORIZED' as const, message: 'Invalid token', messageZh: '令牌无效' };
+    const { client } = fakeClient({ 'app.info': { ok: false, error } });
+    useAppStore.getState().connect(client);
+    await useAppStore.getState().loadWorkspace();
+    expect(useAppStore.getState().status).toBe('failed');
+    expect(useAppStore.getState().error).toEqual(error);
+    expect(useAppStore.getState().info).toBeNull();
+  });
+});
+
+describe('ui slice', () => {
+  it('switches language and theme and remembers them', () => {
+    useAppStore.getState().toggleLanguage();
+    useAppStore.getState().toggleTheme();
+    expect(useAppStore.getState().language).toBe('en');
+    expect(i18n.language).toBe('en');
+    expect(localStorage.getItem('yardstick.language')).toBe('en');
+    expect(localStorage.getItem('yardstick.theme')).toBe('dark');
+    useAppStore.getState().setLanguage('zh');
+    expect(i18n.t('table.unit')).toBe('单位');
+  });
+
+  it('selecting an indicator selects its category; choosing a category clears the indicator', () => {
+    useAppStore.getState().selectIndicator('industrial_value_added', 'industry');
+    expect(useAppStore.getState().selectedCategory).toBe('industry');
+    useAppStore.getState().selectCategory('land');
+    expect(useAppStore.getState().selectedIndicator).toBeNull();
+  });
+});

@@ -1,0 +1,64 @@
+import type { AppError } from '../../../shared/api/contract';
+import type { Language } from '../../../shared/format';
+import { i18n } from '../i18n';
+import { readLanguage, readTheme, writeLanguage, writeTheme } from './preferences';
+import type { Theme } from './preferences';
+import type { SliceCreator } from './types';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+export interface UiSlice {
+  language: Language;
+  theme: Theme;
+  /** Navigator selection; null means "all". */
+  selectedCategory: string | null;
+  selectedIndicator: string | null;
+  selectedRegion: string | null;
+  navigatorQuery: string;
+  /** Bumped to ask the navigator's search box to take focus (shortcut or menu). */
+  searchFocusRequest: number;
+  status: LoadStatus;
+  /** The last failure, shown in the user's language until dismissed or replaced. */
+  error: AppError | null;
+  setLanguage: (language: Language) => void;
+  toggleLanguage: () => void;
+  setTheme: (theme: Theme) => void;
+  toggleTheme: () => void;
+  selectCategory: (code: string | null) => void;
+  selectIndicator: (code: string | null, categoryCode?: string) => void;
+  selectRegion: (code: string | null) => void;
+  setNavigatorQuery: (query: string) => void;
+  requestSearchFocus: () => void;
+  setError: (error: AppError | null) => void;
+}
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
+  language: readLanguage(),
+  theme: readTheme(),
+  selectedCategory: null,
+  selectedIndicator: null,
+  selectedRegion: null,
+  navigatorQuery: '',
+  searchFocusRequest: 0,
+  status: 'idle',
+  error: null,
+  setLanguage: (language) => {
+    writeLanguage(language);
+    // Resources are bundled, so the switch is synchronous and no frame shows mixed languages.
+    void i18n.changeLanguage(language);
+    set({ language });
+  },
+  toggleLanguage: () => get().setLanguage(get().language === 'zh' ? 'en' : 'zh'),
+  setTheme: (theme) => {
+    writeTheme(theme);
+    set({ theme });
+  },
+  toggleTheme: () => get().setTheme(get().theme === 'light' ? 'dark' : 'light'),
+  selectCategory: (code) => set({ selectedCategory: code, selectedIndicator: null }),
+  selectIndicator: (code, categoryCode) =>
+    set((state) => ({ selectedIndicator: code, selectedCategory: categoryCode ?? state.selectedCategory })),
+  selectRegion: (code) => set({ selectedRegion: code }),
+  setNavigatorQuery: (navigatorQuery) => set({ navigatorQuery }),
+  requestSearchFocus: () => set((state) => ({ searchFocusRequest: state.searchFocusRequest + 1 })),
+  setError: (error) => set({ error }),
+});

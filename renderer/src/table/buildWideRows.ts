@@ -1,0 +1,175 @@
+/**
+ * The wide table's model: one row per indicator × region, one column per period. Pure (no React,
+ * no AG Grid), so it is tested without a browser and could move to shared/grid unchanged.
+ */
+import type { Catalog, Indicator, Observation, ObservationFlag, Region } from '../../../shared/api/schemas';
+import { chooseDisplayUnit, formatNumber, formatPercent, RATE_DECIMALS, toDisplayValue } from '../../../shared/format';
+import type { DisplayUnit, Language } from '../../../shared/format';
+import { comparePeriods, periodLabel } from '../../../shared/periods';
+import { convert, findUnit } from '../../../shared/units';
+
+export interface WideFilter {
+  readonly categoryCode: string | null;
+  readonly indicatorCode: string | null;
+  readonly regionCode: string | null;
+}
+
+export interface PeriodColumn {
+  readonly period: string;
+  readonly label: string;
+}
+
+export interface WideCell {
+  /** The value in the row's display unit (what the cell shows, used for sorting). */
+  readonly value: number | null;
+  readonly text: string;
+  readonly flags: readonly ObservationFlag[];
+  readonly note: string | null;
+}
+
+export interface WideRow {
+  /** `${indicatorCode}|${regionCode}`: stable across reloads, snapshots and languages. */
+  readonly id: string;
+  readonly indicatorCode: string;
+  readonly regionCode: string;
+  readonly indicatorName: string;
+  readonly regionName: string;
+  readonly unitLabel: string;
+  readonly cells: Readonly<Record<string, WideCell>>;
+  /** The row's own latest period (rows of one table may end in different years). */
+  readonly latestPeriod: PeriodColumn | null;
+  /** Growth reported for the row's latest period, in percent. */
+  readonly latestGrowth: number | null;
+  readonly latestGrowthText: string;
+}
+
+export interface WideTable {
+  readonly periods: readonly PeriodColumn[];
+  /** The latest period when every row ends in it (the growth header names it), otherwise null. */
+  readonly commonLatestPeriod: PeriodColumn | null;
+  readonly rows: readonly WideRow[];
+}
+
+/** Shown where the source printed no figure. */
+export const MISSING = '—';
+
+export function rowId(indicatorCode: string, regionCode: string): string {
+  return `${indicatorCode}|${regionCode}`;
+}
+
+function isKept(observation: Observation, indicator: Indicator | undefined, filter: WideFilter): boolean {
+  if (filter.indicatorCode && observation.indicatorCode !== filter.indicatorCode) return false;
+  if (filter.regionCode && observation.regionCode !== filter.regionCode) return false;
+  if (filter.categoryCode && indicator?.category !== filter.categoryCode) return false;
+  return true;
+}
+
+/** A value in the row's unit: one row's values may be stored in different units of one dimension. */
+function inUnit(value: number, from: string, to: string): number {
+  const converted = convert(value, from, to);
+  return converted.ok ? converted.value : value;
+}
+
+function formatCell(observation: Observation, display: DisplayUnit, language: Language, isRate: boolean): WideCell {
+  const { flags, note } = observation;
+  if (observation.value === null) return { value: null, text: MISSING, flags, note };
+  const shown = toDisplayValue(observation.value, observation.unit, display);
+  const text = isRate ? formatNumber(shown, language, RATE_DECIMALS, RATE_DECIMALS) : formatNumber(shown, language);
+  return { value: shown, text, flags, note };
+}
+
+/**
+ * Magnitudes that choose a row's display unit: its own values; for a row without any (Zhejiang's
+ * level is not printed, only its growth) those of its indicator's other rows, then one stored unit,
+ * so it does not fall back to 元.
+ */
+function magnitudesOf(group: readonly Observation[], peers: readonly Observation[], unitCode: string): number[] {
+  const valuesOf = (list: readonly Observation[]) =>
+    list.flatMap((o) => (o.value === null ? [] : [inUnit(o.value, o.unit, unitCode)]));
+  const own = valuesOf(group);
+  if (own.length > 0) return own;
+  const fromPeers = valuesOf(peers);
+  return fromPeers.length > 0 ? fromPeers : [1];
+}
+
+interface RowContext {
+  readonly indicator: Indicator | undefined;
+  readonly region: Region | undefined;
+  readonly peers: readonly Observation[];
+  readonly periods: ReadonlyMap<string, PeriodColumn>;
+  readonly language: Language;
+}
+
+function buildRow(group: readonly Observation[], { indicator, region, peers, periods, language }: RowContext): WideRow {
+  const first = group[0]!;
+  const unitCode = indicator?.unit ?? first.unit;
+  const display = chooseDisplayUnit(unitCode, magnitudesOf(group, peers, unitCode), language);
+  const dimension = findUnit(unitCode)?.dimension;
+  const isRate = dimension === 'rate' || dimension === 'rate_difference';
+  const cells: Record<string, WideCell> = {};
+  for (const observation of group) cells[observation.period] = formatCell(observation, display, language, isRate);
+  const latest = group.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
+  const latestGrowth = latest.growthReportedPct;
+  return {
+    id: rowId(first.indicatorCode, first.regionCode),
+    indicatorCode: first.indicatorCode,
+    regionCode: first.regionCode,
+    indicatorName: indicator ? (language === 'zh' ? indicator.nameZh : indicator.nameEn) : first.indicatorCode,
+    regionName: region ? (language === 'zh' ? region.nameZh : region.nameEn) : first.regionCode,
+    unitLabel: display.label,
+    cells,
+    latestPeriod: periods.get(latest.period) ?? null,
+    latestGrowth,
+    latestGrowthText: latestGrowth === null ? MISSING : formatPercent(latestGrowth, language),
+  };
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** Rows in catalog order (indicator, then region) and period columns in chronological order. */
+export function buildWideRows(observations: readonly Observation[], catalog: Catalog, filter: WideFilter, language: Language): WideTable {
+  const indicatorIndex = new Map(catalog.indicators.map((indicator, index) => [indicator.code, index]));
+  const regionIndex = new Map(catalog.regions.map((region, index) => [region.code, index]));
+  const groups = new Map<string, Observation[]>();
+  const byIndicator = new Map<string, Observation[]>();
+  const ytdPeriods = new Set<string>();
+  const periodCodes = new Set<string>();
+  for (const observation of observations) {
+    const indicator = catalog.indicators[indicatorIndex.get(observation.indicatorCode) ?? -1];
+    if (!isKept(observation, indicator, filter)) continue;
+    const id = rowId(observation.indicatorCode, observation.regionCode);
+    pushTo(groups, id, observation);
+    pushTo(byIndicator, observation.indicatorCode, observation);
+    periodCodes.add(observation.period);
+    if (indicator?.accumulation === 'ytd') ytdPeriods.add(observation.period);
+  }
+  const periods = [...periodCodes]
+    .sort(comparePeriods)
+    .map((period) => ({ period, label: periodLabel(period, language, ytdPeriods.has(period) ? 'ytd' : 'point') }));
+  const periodByCode = new Map(periods.map((column) => [column.period, column]));
+  const position = (code: string, index: Map<string, number>) => index.get(code) ?? Number.MAX_SAFE_INTEGER;
+  const rows = [...groups.values()]
+    .map((group) => group[0]!)
+    .sort(
+      (a, b) =>
+        position(a.indicatorCode, indicatorIndex) - position(b.indicatorCode, indicatorIndex) ||
+        position(a.regionCode, regionIndex) - position(b.regionCode, regionIndex) ||
+        rowId(a.indicatorCode, a.regionCode).localeCompare(rowId(b.indicatorCode, b.regionCode)),
+    )
+    .map((first) =>
+      buildRow(groups.get(rowId(first.indicatorCode, first.regionCode))!, {
+        indicator: catalog.indicators[indicatorIndex.get(first.indicatorCode) ?? -1],
+        region: catalog.regions[regionIndex.get(first.regionCode) ?? -1],
+        peers: byIndicator.get(first.indicatorCode) ?? [],
+        periods: periodByCode,
+        language,
+      }),
+    );
+  const ends = new Set(rows.map((row) => row.latestPeriod?.period));
+  const commonLatestPeriod = ends.size === 1 ? (rows[0]?.latestPeriod ?? null) : null;
+  return { periods, commonLatestPeriod, rows };
+}

@@ -1,0 +1,67 @@
+import type { ColDef } from 'ag-grid-community';
+import type { ObservationFlag } from '../../../shared/api/schemas';
+import type { WideCell, WideRow, WideTable } from './buildWideRows';
+
+export interface ColumnLabels {
+  readonly indicator: string;
+  readonly region: string;
+  readonly unit: string;
+  /** Header of the growth column: "2024年增速" when every row ends in 2024, "最新增速" otherwise. */
+  readonly growth: (periodLabel: string | null) => string;
+  readonly flag: (flag: ObservationFlag) => string;
+}
+
+export const periodColumnId = (period: string): string => `period:${period}`;
+export const GROWTH_COLUMN_ID = 'growth';
+
+/** Flags and the note of a cell, one per line, for its tooltip. */
+function describeCell(cell: WideCell | undefined, labels: ColumnLabels): string | undefined {
+  if (!cell) return undefined;
+  const lines = [...cell.flags.map(labels.flag), ...(cell.note ? [cell.note] : [])];
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/** Names and unit pinned left, one column per period in order, then growth in each row's latest period. */
+export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<WideRow>[] {
+  const pinned: ColDef<WideRow>[] = [
+    {
+      colId: 'indicator',
+      headerName: labels.indicator,
+      field: 'indicatorName',
+      pinned: 'left',
+      minWidth: 160,
+      // Long English names wrap onto a second line rather than lose their end.
+      maxWidth: 320,
+      wrapText: true,
+      autoHeight: true,
+      cellClass: 'cell-name',
+    },
+    { colId: 'region', headerName: labels.region, field: 'regionName', pinned: 'left', minWidth: 80 },
+    { colId: 'unit', headerName: labels.unit, field: 'unitLabel', pinned: 'left', minWidth: 64, sortable: false },
+  ];
+  const periods: ColDef<WideRow>[] = table.periods.map(({ period, label }) => ({
+    colId: periodColumnId(period),
+    headerName: label,
+    type: 'rightAligned',
+    minWidth: 90,
+    valueGetter: ({ data }) => data?.cells[period]?.value ?? null,
+    valueFormatter: ({ data }) => data?.cells[period]?.text ?? '',
+    tooltipValueGetter: ({ data }) => describeCell(data?.cells[period], labels),
+    cellClassRules: {
+      'cell-missing': ({ data }) => data?.cells[period]?.value === null,
+      'cell-flagged': ({ data }) => (data?.cells[period]?.flags.length ?? 0) > 0,
+    },
+  }));
+  const growth: ColDef<WideRow> = {
+    colId: GROWTH_COLUMN_ID,
+    headerName: labels.growth(table.commonLatestPeriod?.label ?? null),
+    type: 'rightAligned',
+    minWidth: 100,
+    valueGetter: ({ data }) => data?.latestGrowth ?? null,
+    valueFormatter: ({ data }) => data?.latestGrowthText ?? '',
+    // When rows end in different periods, say which one each growth belongs to.
+    tooltipValueGetter: ({ data }) => (table.commonLatestPeriod ? undefined : data?.latestPeriod?.label),
+    cellClassRules: { 'cell-missing': ({ data }) => data?.latestGrowth === null },
+  };
+  return [...pinned, ...periods, growth];
+}
