@@ -71,3 +71,59 @@ export function periodLabel(code: string, language: 'zh' | 'en', accumulation: A
   }
   return language === 'zh' ? `${year}年${index}月` : `${MONTH_EN[index - 1]} ${year}`;
 }
+
+/** Calendar month (1–12) on which a period ends. */
+export function endMonth(period: Period): number {
+  return period.frequency === 'year' ? 12 : period.frequency === 'quarter' ? period.index * 3 : period.index;
+}
+
+/** Calendar month (1–12) on which a single (not year-to-date) period starts. */
+export function naturalStartMonth(period: Period): number {
+  return period.frequency === 'year' ? 1 : period.frequency === 'quarter' ? period.index * 3 - 2 : period.index;
+}
+
+/** The code of a period of `frequency` in `year` ("2024", "2024Q3", "2024M11"). */
+export function periodCode(frequency: Frequency, year: number, index = 0): string {
+  if (frequency === 'year') return String(year);
+  if (frequency === 'quarter') return `${year}Q${index}`;
+  return `${year}M${String(index).padStart(2, '0')}`;
+}
+
+/** The period `steps` periods later (negative: earlier) at the same frequency, or undefined for a non-period. */
+export function shiftPeriod(code: string, steps: number): string | undefined {
+  const period = parsePeriod(code);
+  if (!period) return undefined;
+  if (period.frequency === 'year') return periodCode('year', period.year + steps);
+  const perYear = period.frequency === 'quarter' ? 4 : 12;
+  const ordinal = period.year * perYear + (period.index - 1) + steps;
+  return periodCode(period.frequency, Math.floor(ordinal / perYear), (ordinal % perYear) + 1);
+}
+
+/** The same period `years` years earlier: 2024M11 → 2023M11. */
+export function yearsEarlier(code: string, years = 1): string | undefined {
+  const period = parsePeriod(code);
+  return period ? periodCode(period.frequency, period.year - years, period.index) : undefined;
+}
+
+/** The quarter a month falls in (1–4). */
+export function quarterOfMonth(month: number): number {
+  return Math.ceil(month / 3);
+}
+
+/**
+ * Label of a value that covers calendar months `startMonth`…end of `code`: a single month, a
+ * quarter or a year reads as periodLabel does; a span from January reads as year to date
+ * ("2024年1-11月", and the combined "2024年1-2月"); any other span as "2024年3-5月" / "Mar–May 2024".
+ */
+export function spanLabel(code: string, startMonth: number, language: 'zh' | 'en'): string {
+  const period = parsePeriod(code);
+  if (!period) return code;
+  const end = endMonth(period);
+  if (startMonth === naturalStartMonth(period)) return periodLabel(code, language, 'point');
+  if (startMonth === 1) return periodLabel(code, language, 'ytd');
+  if (period.frequency === 'quarter' && startMonth % 3 === 1) {
+    const first = quarterOfMonth(startMonth);
+    return language === 'zh' ? `${period.year}年${QUARTER_ZH[first - 1]}至${QUARTER_ZH[period.index - 1]}季度` : `Q${first}–Q${period.index} ${period.year}`;
+  }
+  return language === 'zh' ? `${period.year}年${startMonth}-${end}月` : `${MONTH_EN[startMonth - 1]}–${MONTH_EN[end - 1]} ${period.year}`;
+}

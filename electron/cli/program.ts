@@ -7,6 +7,7 @@ import { APP_VERSION } from '../../shared/version';
 import { createBackend, type Backend } from '../core/backend';
 import { defaultDataDir, serve } from '../server/serve';
 import { render, type OutputFormat } from './output';
+import { aggregateOption, registerAnalysisCommands, transformedSeriesOutput, transformOption } from './analysis';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -37,7 +38,7 @@ function snapshotRef(text: string): number | string {
 }
 
 /** A backend with one workspace open, for one command. */
-async function withWorkspace<T>(file: string, step: (call: Call) => Promise<T>): Promise<T> {
+export async function withWorkspace<T>(file: string, step: (call: Call) => Promise<T>): Promise<T> {
   const backend = createBackend({ transport: 'cli', appVersion: APP_VERSION, dataDir: defaultDataDir() });
   try {
     const opened = backend.openAtStartup(file);
@@ -112,8 +113,11 @@ export function buildProgram(io: CliIo): Command {
     .option('--snapshot <ref>', 'snapshot number or label, or "working"', snapshotRef)
     .addOption(formatOption(['table', 'json', 'csv']))
     .addOption(langOption())
-    .action(async (file: string, options: { indicator?: string; region?: string; period?: string; snapshot?: number | string; format: OutputFormat; lang: string }) => {
+    .addOption(transformOption())
+    .addOption(aggregateOption())
+    .action(async (file: string, options: { indicator?: string; region?: string; period?: string; snapshot?: number | string; format: OutputFormat; lang: string; transform?: string; aggregate: string }) => {
       await withWorkspace(file, async (call) => {
+        if (options.transform) return io.out(await transformedSeriesOutput(call, { ...options, transform: options.transform }));
         const observations = await call('series.query', {
           indicator: options.indicator,
           region: options.region,
@@ -202,6 +206,7 @@ export function buildProgram(io: CliIo): Command {
       }
     });
 
+  registerAnalysisCommands(program, io);
   return program;
 }
 

@@ -4,6 +4,8 @@ import { contract, isMethodName, parseInput, type Handlers, type MethodName } fr
 import { AppFailure, type AppError, type Result } from '../../shared/api/errors';
 import type { WorkspaceInfo } from '../../shared/api/schemas';
 import { foundationHandlers } from './handlers/foundation';
+import { editingHandlers } from './handlers/editing';
+import { analysisHandlers } from './handlers/analysis';
 import type { HandlerContext } from './handlers/context';
 import { createWorkspace } from './handlers/foundation';
 import { setNativeBinding } from './store/open';
@@ -62,6 +64,8 @@ export function createBackend(options: BackendOptions): Backend {
   const context: HandlerContext = { options, requireWorkspace, replace, current: () => workspace, openSample };
   const handlers: Handlers = {
     ...foundationHandlers(context),
+    ...editingHandlers(context),
+    ...analysisHandlers(context),
   };
 
   return {

@@ -14,7 +14,7 @@ import type {
 import { matchByName, type Nameable } from '../../shared/match';
 import { parsePeriod } from '../../shared/periods';
 import { CatalogRepository, type StoredIndicator, type StoredRegion } from './store/catalogRepository';
-import { ChangeSetRepository, type CellChange } from './store/changeSetRepository';
+import { ChangeSetRepository, type CellChange, type ChangeSetState, type ChangeSetSummary } from './store/changeSetRepository';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
 import {
   fieldsOf,
@@ -34,6 +34,26 @@ export interface CellWrite {
   regionCode: string;
   period: string;
   fields: ObservationFields | null;
+}
+
+/** A change to some fields of one cell; `remove` deletes the cell from the working copy. */
+export interface CellEdit {
+  indicatorCode: string;
+  regionCode: string;
+  period: string;
+  fields: Partial<ObservationFields>;
+  remove?: boolean;
+}
+
+/** How change sets name a cell: by codes, so that they stay readable and portable. */
+interface CellCodes {
+  indicator: string;
+  region: string;
+  period: string;
+}
+
+function summaryOf(changeSet: { id: number; kind: string; label: string; createdAt: string; forward: unknown[] }, state: ChangeSetState): ChangeSetSummary {
+  return { id: changeSet.id, kind: changeSet.kind, label: changeSet.label, createdAt: changeSet.createdAt, state, cellCount: changeSet.forward.length };
 }
 
 const WORKING_NAMES = new Set(['working', '工作副本', 'current']);
@@ -190,31 +210,121 @@ export class Workspace {
     return this.observations.asOf(seq, filter).map(toObservation);
   }
 
-  /** Writes cells to the working copy as one change set, in one transaction. */
+  /**
+   * Writes cells to the working copy as one change set, in one transaction. A user action ends
+   * the redo stack; undo and redo themselves apply stored change sets through `applyStored`.
+   */
   writeCells(writes: readonly CellWrite[], changeSet: { kind: string; label: string }): number {
-    const indicators = new Map(this.catalog.indicators().map((i) => [i.code, i]));
-    const regions = new Map(this.catalog.regions().map((r) => [r.code, r]));
     return this.db.transaction(() => {
       const seq = this.snapshots.workingSeq();
       const recordedAt = now();
-      const resolved = writes.map((write) => {
-        const indicator = indicators.get(write.indicatorCode);
-        const region = regions.get(write.regionCode);
-        if (!indicator) throw this.missing('INDICATOR_NOT_FOUND', write.indicatorCode);
-        if (!region) throw this.missing('REGION_NOT_FOUND', write.regionCode);
-        const key: CellKey = { indicatorId: indicator.id, regionId: region.id, period: this.parsePeriodOrFail(write.period) };
-        const current = this.observations.openVersion(key);
-        return { key, codes: { indicator: indicator.code, region: region.code, period: key.period }, before: current ? fieldsOf(current) : null, after: write.fields };
-      });
-      const changes: CellChange<(typeof resolved)[number]['codes'], ObservationFields>[] = resolved.map((r) => ({
-        key: r.codes,
-        before: r.before,
-        after: r.after,
-      }));
+      const resolved = this.resolveWrites(writes);
+      const changes: CellChange<CellCodes, ObservationFields>[] = resolved.map((r) => ({ key: r.codes, before: r.before, after: r.after }));
       const changeSetId = this.changeSets.record({ ...changeSet, seq, changes, createdAt: recordedAt });
+      this.changeSets.discardRedo();
       for (const r of resolved) this.observations.write(r.key, r.after, seq, changeSetId, recordedAt);
       return changeSetId;
     })();
+  }
+
+  /** Edits some fields of cells, keeping the others as they are; a cell without a value yet is created. */
+  editCells(edits: readonly CellEdit[], changeSet: { kind: string; label: string }): number {
+    return this.db.transaction(() => {
+      const writes = this.resolveWrites(
+        edits.map((edit) => ({ indicatorCode: edit.indicatorCode, regionCode: edit.regionCode, period: edit.period, fields: null })),
+      ).map((resolved, index): CellWrite => {
+        const edit = edits[index]!;
+        const base: ObservationFields = resolved.before ?? { value: null, growthReportedPct: null, rankReported: null, flags: [], note: null, source: null };
+        return {
+          indicatorCode: resolved.codes.indicator,
+          regionCode: resolved.codes.region,
+          period: resolved.codes.period,
+          fields: edit.remove ? null : { ...base, ...edit.fields },
+        };
+      });
+      return this.writeCells(writes, changeSet);
+    })();
+  }
+
+  /** Takes back the most recent change set still done; null when there is nothing to undo. */
+  undo(): ChangeSetSummary | null {
+    return this.db.transaction(() => {
+      const last = this.changeSets.lastDone<CellCodes, ObservationFields>();
+      if (!last) return null;
+      this.applyStored(last.inverse, last.id);
+      this.changeSets.setState(last.id, 'undone');
+      return summaryOf(last, 'undone');
+    })();
+  }
+
+  /** Applies again the most recently undone change set; null when there is nothing to redo. */
+  redo(): ChangeSetSummary | null {
+    return this.db.transaction(() => {
+      const next = this.changeSets.nextUndone<CellCodes, ObservationFields>();
+      if (!next) return null;
+      this.applyStored(next.forward, next.id);
+      this.changeSets.setState(next.id, 'done');
+      return summaryOf(next, 'done');
+    })();
+  }
+
+  private applyStored(writes: readonly { key: CellCodes; fields: ObservationFields | null }[], changeSetId: number): void {
+    const seq = this.snapshots.workingSeq();
+    const recordedAt = now();
+    const resolved = this.resolveWrites(
+      writes.map(({ key, fields }) => ({ indicatorCode: key.indicator, regionCode: key.region, period: key.period, fields })),
+    );
+    for (const r of resolved) this.observations.write(r.key, r.after, seq, changeSetId, recordedAt);
+  }
+
+  /**
+   * Makes the working copy equal to snapshot `ref` again, as one undoable change set. Nothing is
+   * deleted: the versions written since stay in the cells' history.
+   */
+  restore(ref: SnapshotRef): { snapshot: { seq: number; label: string }; changeSetId: number | null; cellCount: number } {
+    return this.db.transaction(() => {
+      const target = this.resolveSnapshot(ref);
+      const working = this.snapshots.workingSeq();
+      if (target.seq === working) return { snapshot: target, changeSetId: null, cellCount: 0 };
+      const writes: CellWrite[] = this.diff(working, target.seq).rows.map((row) => ({
+        indicatorCode: row.indicatorCode,
+        regionCode: row.regionCode,
+        period: row.period,
+        fields: null,
+      }));
+      // The diff lists which cells differ; their content at the target comes from the as-of query.
+      const atTarget = new Map(
+        this.observations.asOf(target.seq).map((row) => [`${row.indicator_code}|${row.region_code}|${row.period}`, fieldsOf(row)]),
+      );
+      for (const write of writes) write.fields = atTarget.get(`${write.indicatorCode}|${write.regionCode}|${write.period}`) ?? null;
+      if (writes.length === 0) return { snapshot: target, changeSetId: null, cellCount: 0 };
+      const changeSetId = this.writeCells(writes, { kind: 'restore', label: `恢复到快照“${target.label}” / Restore snapshot "${target.label}"` });
+      return { snapshot: target, changeSetId, cellCount: writes.length };
+    })();
+  }
+
+  /** Writes a compact, consistent copy of the workspace to a new file (VACUUM INTO). */
+  saveCopy(targetPath: string): void {
+    this.db.prepare('VACUUM INTO ?').run(targetPath);
+  }
+
+  recentChangeSets(limit = 50): ChangeSetSummary[] {
+    return this.changeSets.recent(limit);
+  }
+
+  private resolveWrites(writes: readonly CellWrite[]) {
+    const indicators = new Map(this.catalog.indicators().map((i) => [i.code, i]));
+    const regions = new Map(this.catalog.regions().map((r) => [r.code, r]));
+    return writes.map((write) => {
+      const indicator = indicators.get(write.indicatorCode);
+      const region = regions.get(write.regionCode);
+      if (!indicator) throw this.missing('INDICATOR_NOT_FOUND', write.indicatorCode);
+      if (!region) throw this.missing('REGION_NOT_FOUND', write.regionCode);
+      const key: CellKey = { indicatorId: indicator.id, regionId: region.id, period: this.parsePeriodOrFail(write.period) };
+      const current = this.observations.openVersion(key);
+      const codes: CellCodes = { indicator: indicator.code, region: region.code, period: key.period };
+      return { key, codes, before: current ? fieldsOf(current) : null, after: write.fields };
+    });
   }
 
   private missing(code: 'INDICATOR_NOT_FOUND' | 'REGION_NOT_FOUND', value: string): AppFailure {

@@ -3,6 +3,8 @@ import { AppErrorSchema, describeValidation, type AppError, type Result } from '
 
 import type { MethodSpec } from './methods/spec';
 import { foundationMethods } from './methods/foundation';
+import { editingMethods } from './methods/editing';
+import { analysisMethods } from './methods/analysis';
 
 /**
  * The one place a backend method is declared: each area of the product keeps its methods in
@@ -10,6 +12,8 @@ import { foundationMethods } from './methods/foundation';
  */
 export const contract = {
   ...foundationMethods,
+  ...editingMethods,
+  ...analysisMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

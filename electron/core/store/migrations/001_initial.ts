@@ -61,8 +61,10 @@ CREATE TABLE change_set (
   label TEXT NOT NULL,
   forward TEXT NOT NULL,
   inverse TEXT NOT NULL,
-  undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+  -- done: on the undo stack; undone: on the redo stack; discarded: redone no more (a new action followed the undo).
+  state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'discarded'))
 ) STRICT;
+CREATE INDEX change_set_state ON change_set (state, id);
 
 CREATE TABLE observation_version (
   id INTEGER PRIMARY KEY,
