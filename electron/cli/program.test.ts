@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../core/testing/tempDir';
+import { Workspace } from '../core/workspace';
 import { runCli } from './program';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -86,6 +87,18 @@ describe('yardstick snapshot', () => {
     const diff = await cli('snapshot', file, 'diff', '1');
     expect(diff.code).toBe(2);
     expect(diff.err).toMatch(/snapshot diff needs two snapshots/);
+  });
+
+  it('restores a snapshot into the working copy', async () => {
+    const workspace = Workspace.open(file);
+    workspace.editCells([{ indicatorCode: 'industrial_value_added', regionCode: '331100', period: '2024', fields: { value: 480 } }], { kind: 'edit', label: 'edit' });
+    workspace.close();
+    const { code, out } = await cli('snapshot', file, 'restore', '1');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Restored snapshot 1 "丽水市经信局2024年工作报告（样例）" into the working copy: 1 cells changed/);
+    const series = JSON.parse((await cli('series', file, '--indicator', 'industrial_value_added', '--region', '331100', '--format', 'json')).out);
+    expect(series[0].value).toBe(471.78);
+    expect((await cli('snapshot', file, 'restore')).code).toBe(2);
   });
 
   it('refuses an unknown snapshot and names the known ones', async () => {

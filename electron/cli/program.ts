@@ -8,6 +8,7 @@ import { createBackend, type Backend } from '../core/backend';
 import { defaultDataDir, serve } from '../server/serve';
 import { render, type OutputFormat } from './output';
 import { aggregateOption, registerAnalysisCommands, transformedSeriesOutput, transformOption } from './analysis';
+import { registerProjectCommand } from './project';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -131,17 +132,18 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('snapshot')
-    .description('list, create and compare snapshots: snapshot <file> list | create --label L | diff A B')
+    .description('list, create, compare and restore snapshots: snapshot <file> list | create --label L | diff A B | restore S')
     .argument('<file>', 'workspace file')
-    .addArgument(new Argument('<action>', 'what to do').choices(['list', 'create', 'diff']))
-    .argument('[refs...]', 'for diff: two snapshot numbers or labels, or "working"')
+    .addArgument(new Argument('<action>', 'what to do').choices(['list', 'create', 'diff', 'restore']))
+    .argument('[refs...]', 'for diff: two snapshot numbers or labels, or "working"; for restore: one snapshot')
     .option('--label <label>', 'for create: name of the snapshot, e.g. 2024年1-11月月报')
     .option('--note <note>', 'for create: a note kept with the snapshot')
     .addOption(formatOption(['table', 'json', 'csv']))
-    .action(async (file: string, action: 'list' | 'create' | 'diff', refs: string[], options: { label?: string; note?: string; format: OutputFormat }) => {
+    .action(async (file: string, action: 'list' | 'create' | 'diff' | 'restore', refs: string[], options: { label?: string; note?: string; format: OutputFormat }) => {
       if (action === 'create' && !options.label) throw usage('snapshot create needs --label, e.g. --label 2024年1-11月月报');
       if (action === 'diff' && refs.length !== 2) throw usage('snapshot diff needs two snapshots: diff A B (a number, a label or "working")');
-      if (action !== 'diff' && refs.length > 0) throw usage(`unexpected arguments: ${refs.join(' ')}`);
+      if (action === 'restore' && refs.length !== 1) throw usage('snapshot restore needs one snapshot: restore S (a number or a label)');
+      if ((action === 'list' || action === 'create') && refs.length > 0) throw usage(`unexpected arguments: ${refs.join(' ')}`);
       await withWorkspace(file, async (call) => {
         if (action === 'list') {
           const snapshots = await call('snapshot.list', {});
@@ -154,6 +156,13 @@ export function buildProgram(io: CliIo): Command {
         } else if (action === 'create') {
           const created = await call('snapshot.create', { label: options.label!, note: options.note });
           io.out(options.format === 'json' ? JSON.stringify(created, null, 2) + '\n' : `Snapshot ${created.seq} "${created.label}" (${created.observationCount} observations).\n`);
+        } else if (action === 'restore') {
+          const restored = await call('snapshot.restore', { snapshot: snapshotRef(refs[0]!) });
+          io.out(
+            options.format === 'json'
+              ? JSON.stringify(restored, null, 2) + '\n'
+              : `Restored snapshot ${restored.snapshot.seq} "${restored.snapshot.label}" into the working copy: ${restored.cellCount} cells changed (undoable).\n`,
+          );
         } else {
           const diff = await call('snapshot.diff', { from: snapshotRef(refs[0]!), to: snapshotRef(refs[1]!) });
           io.out(
@@ -207,6 +216,7 @@ export function buildProgram(io: CliIo): Command {
     });
 
   registerAnalysisCommands(program, io);
+  registerProjectCommand(program, io);
   return program;
 }
 

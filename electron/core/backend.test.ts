@@ -56,3 +56,25 @@ describe('the backend dispatcher', () => {
     expect(await backend.dispatch('series.query', {})).toEqual({ ok: true, value: [] });
   });
 });
+
+describe('automatic backups', () => {
+  it('backs the workspace up while it changes, and not while it does not', async () => {
+    const dataDir = path.join(temp.dir, 'auto');
+    const auto = createBackend({ transport: 'http', appVersion: 'test', dataDir, autoBackupIntervalMs: 40 });
+    auto.openAtStartup();
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const count = async () => {
+      const listed = await auto.dispatch('backup.list', {});
+      return listed.ok ? (listed.value as unknown[]).length : -1;
+    };
+    await wait(150);
+    // Opening (and creating the sample on first launch) counts as a change once.
+    const afterOpen = await count();
+    await wait(150);
+    expect(await count()).toBe(afterOpen);
+    await auto.dispatch('cells.edit', { cells: [{ indicator: 'industrial_value_added', region: '331100', period: '2024', value: 480 }] });
+    await wait(200);
+    expect(await count()).toBe(afterOpen + 1);
+    auto.close();
+  });
+});

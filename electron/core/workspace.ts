@@ -303,6 +303,14 @@ export class Workspace {
     })();
   }
 
+  private readonly instance = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+
+  /** Changes since this file was opened, as a token; null while nothing has changed. */
+  revision(): string | null {
+    const changes = (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    return changes === 0 ? null : `${this.instance}:${changes}`;
+  }
+
   /** Writes a compact, consistent copy of the workspace to a new file (VACUUM INTO). */
   saveCopy(targetPath: string): void {
     this.db.prepare('VACUUM INTO ?').run(targetPath);

@@ -1,7 +1,7 @@
 // The Electron main process: lifecycle and wiring only. Decisions live in the pure modules beside
 // this file (security, appProtocol, menuTemplate, ipcHandlers, runtimePaths), tested under Node.
 import { app, BrowserWindow, dialog, Menu, protocol, session, type MessageBoxOptions } from 'electron';
-import { createBackend, type Backend } from '../core/backend';
+import { AUTO_BACKUP_INTERVAL_MS, createBackend, type Backend } from '../core/backend';
 import { serveAppRequest } from './appProtocol';
 import { registerIpc, sendMenuCommand } from './ipc';
 import { buildMenuTemplate, menuLanguageFor, type MenuLanguage } from './menuTemplate';
@@ -82,6 +82,7 @@ function start(): void {
     appVersion: app.getVersion(),
     dataDir: app.getPath('userData'),
     nativeBinding: nativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
+    autoBackupIntervalMs: AUTO_BACKUP_INTERVAL_MS,
   });
   const startupFailure = openStartupWorkspace(backend);
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend, createWorkspace } from '../core/backend';
+import { AUTO_BACKUP_INTERVAL_MS, createBackend, createWorkspace } from '../core/backend';
 import { startHost, type RunningHost } from './host';
 
 export interface ServeOptions {
@@ -32,7 +32,12 @@ export function defaultStaticDir(from = __dirname): string {
 
 /** Opens the workspace and serves the browser edition; the caller prints `launchUrl`. */
 export async function serve(options: ServeOptions): Promise<RunningHost> {
-  const backend = createBackend({ transport: 'http', appVersion: options.appVersion, dataDir: defaultDataDir() });
+  const backend = createBackend({
+    transport: 'http',
+    appVersion: options.appVersion,
+    dataDir: defaultDataDir(),
+    autoBackupIntervalMs: AUTO_BACKUP_INTERVAL_MS,
+  });
   if (options.workspace && options.createSample && !fs.existsSync(options.workspace)) {
     createWorkspace(options.workspace, true).close();
   }

@@ -4,6 +4,7 @@ import { AppErrorSchema, describeValidation, type AppError, type Result } from '
 import type { MethodSpec } from './methods/spec';
 import { foundationMethods } from './methods/foundation';
 import { editingMethods } from './methods/editing';
+import { projectionMethods } from './methods/projections';
 import { analysisMethods } from './methods/analysis';
 
 /**
@@ -14,6 +15,7 @@ export const contract = {
   ...foundationMethods,
   ...editingMethods,
   ...analysisMethods,
+  ...projectionMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 import { migration001 } from './001_initial';
+import { migration002 } from './002_scenarios';
 import type { Migration } from './types';
 
 /** Append-only: never edit a released migration, add the next number. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 
