@@ -11,6 +11,8 @@ test('reads Lishui 2024 industrial added value in Chinese, then in English, in b
   await expect(table.value(IVA, LISHUI, '2024')).toHaveText('4717.8');
   await expect(table.unit(IVA, LISHUI)).toHaveText('亿元');
   await expect(table.growth(IVA, LISHUI)).toHaveText('9.3%');
+  await expect(table.cell(IVA, LISHUI, 'rank')).toHaveText('第5');
+  await expect(table.header('rank')).toContainText('最新排名');
   await expect(table.cell(IVA, LISHUI, 'indicator')).toHaveText('规上工业增加值');
   await expect(table.cell(IVA, LISHUI, 'region')).toHaveText('丽水市');
   // Rows end in different years (one figure is for 2025), so the header says "latest".
@@ -30,6 +32,7 @@ test('reads Lishui 2024 industrial added value in Chinese, then in English, in b
   await expect(table.unit(IVA, LISHUI)).toHaveText('billion yuan');
   await expect(table.growth(IVA, LISHUI)).toHaveText('9.3%');
   await expect(table.cell(IVA, LISHUI, 'region')).toHaveText('Lishui');
+  await expect(table.cell(IVA, LISHUI, 'rank')).toHaveText('5th');
   await expect(table.header('growth')).toContainText('Latest growth');
   await expect(workbench.statusBar).toContainText('Working copy');
   await workbench.screenshot('workbench-en-light');

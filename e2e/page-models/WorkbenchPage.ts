@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { DialogModel } from './DialogModel';
 import { WideTableModel } from './WideTableModel';
 
 const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
@@ -16,6 +17,8 @@ export class WorkbenchPage {
   readonly statusBar: Locator;
   readonly emptyState: Locator;
   readonly errorState: Locator;
+  readonly workspaceMenu: Locator;
+  readonly dialog: DialogModel;
 
   constructor(readonly page: Page) {
     this.table = new WideTableModel(page);
@@ -28,6 +31,8 @@ export class WorkbenchPage {
     this.statusBar = page.getByTestId('status-bar');
     this.emptyState = page.getByTestId('empty-state');
     this.errorState = page.getByTestId('error-state');
+    this.workspaceMenu = page.getByTestId('workspace-menu');
+    this.dialog = new DialogModel(page);
   }
 
   async open(url: string): Promise<void> {
@@ -44,6 +49,30 @@ export class WorkbenchPage {
 
   region(code: string): Locator {
     return this.page.getByTestId(`nav-region-${code}`);
+  }
+
+  /** An item of the toolbar's Workspace menu, by its command (`workspace.new`, `snapshot.create`, …). */
+  menuItem(command: string): Locator {
+    return this.page.getByTestId(`menu-${command}`);
+  }
+
+  /** Opens the Workspace menu and chooses an item. */
+  async chooseFromMenu(command: string): Promise<void> {
+    await this.workspaceMenu.click();
+    await this.menuItem(command).click();
+  }
+
+  /** Starts collecting Content-Security-Policy violations (call before open()). */
+  async recordCspViolations(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, '__cspViolations', { value: seen });
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI}`));
+    });
+  }
+
+  async cspViolations(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['not recording']);
   }
 
   /** Saves a screenshot under e2e/screenshots/ for a person to look at. */

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../../shared/api/contract';
-import type { MenuCommand, YardstickBridge } from '../../../shared/api/bridge';
+import type { DialogRequest, MenuCommand, YardstickBridge } from '../../../shared/api/bridge';
 import { createBridgeClient, createHttpClient, createNoTokenClient } from './client';
 import { takeLaunchToken } from './token';
 
@@ -23,4 +23,17 @@ export function createDefaultClient(win: Window = window): ApiClient {
 /** Application-menu commands (desktop app only); a no-op in the browser edition. */
 export function subscribeMenuCommands(listener: (command: MenuCommand) => void, win: Window = window): () => void {
   return win.yardstick ? win.yardstick.onMenuCommand(listener) : () => undefined;
+}
+
+/** True in the desktop app, where the application menu owns the keyboard shortcuts and native dialogs exist. */
+export function isDesktop(win: Window = window): boolean {
+  return win.yardstick !== undefined;
+}
+
+/** How the user names a workspace file: a native dialog, or null in the browser edition (a path field instead). */
+export type FileChooser = (request: DialogRequest) => Promise<string | null>;
+
+export function nativeFileChooser(win: Window = window): FileChooser | null {
+  const bridge = win.yardstick;
+  return bridge ? (request) => bridge.chooseFile(request) : null;
 }

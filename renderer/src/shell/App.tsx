@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { Dialogs } from '../dialogs/Dialogs';
 import { useAppStore } from '../store';
 import { Navigator } from '../navigator/Navigator';
 import { MainView } from './MainView';
@@ -22,6 +23,7 @@ export function App() {
         <MainView />
       </div>
       <StatusBar />
+      <Dialogs />
     </div>
   );
 }

@@ -1,28 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
-import { selectIsViewLoaded } from '../store/selectors';
-import { WideTable } from '../table/WideTable';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner, ErrorState } from './ErrorState';
+import { VIEW_PANEL_ID, viewTabId } from './ViewTabs';
+import { viewById } from './views';
 
-/** The main area: the table, or why there is none (loading, failure, empty workspace). */
+/** The main area: the current view, or why there is none (loading, failure, no workspace). */
 export function MainView() {
   const { t } = useTranslation();
   const status = useAppStore((state) => state.status);
-  const info = useAppStore((state) => state.info);
-  const appInfo = useAppStore((state) => state.appInfo);
-  const isLoaded = useAppStore(selectIsViewLoaded);
+  const hasWorkspace = useAppStore((state) => state.info !== null);
+  const hasAppInfo = useAppStore((state) => state.appInfo !== null);
+  const view = useAppStore((state) => state.view);
+  const View = viewById(view).component;
+  const isFailedOutright = !hasWorkspace && (status === 'failed' || (status === 'ready' && !hasAppInfo));
   const body = (() => {
-    if (status === 'failed' && !info) return <ErrorState />;
+    if (isFailedOutright) return <ErrorState />;
     if (status === 'loading' || status === 'idle') return <p className="notice" data-testid="loading">{t('status.loading')}</p>;
-    if (!info) return appInfo ? <EmptyState kind="noWorkspace" /> : <ErrorState />;
-    if (info.observationCount === 0) return <EmptyState kind="noObservations" />;
-    return isLoaded ? <WideTable /> : <p className="notice">{t('status.loading')}</p>;
+    if (!hasWorkspace) return <EmptyState kind="noWorkspace" />;
+    return <View />;
   })();
   return (
     <main className="main-view" data-testid="main-view">
-      {info && <ErrorBanner />}
-      {body}
+      {!isFailedOutright && <ErrorBanner />}
+      <div className="view-panel" id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(view)}>
+        {body}
+      </div>
     </main>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { selectViewedSnapshot, selectViewObservations } from '../store/selectors';
 
-/** The bottom line: which file, which version of it, how many observations are shown. */
+/** The bottom line: which file, which version of it is shown, its last snapshot, how many observations. */
 export function StatusBar() {
   const { t } = useTranslation();
   const info = useAppStore((state) => state.info);
@@ -13,6 +13,11 @@ export function StatusBar() {
     <footer className="status-bar" data-testid="status-bar" aria-label={t('status.label')}>
       <span data-testid="status-workspace">{info ? t('status.workspace', { name: info.fileName }) : t(`status.${status === 'failed' ? 'failed' : 'loading'}`)}</span>
       {info && <span data-testid="status-snapshot">{t('status.view', { label: snapshot ? snapshot.label : t('toolbar.workingCopy') })}</span>}
+      {info && (
+        <span data-testid="status-last-snapshot">
+          {info.lastSnapshot ? t('status.lastSnapshot', { label: info.lastSnapshot.label }) : t('status.noSnapshot')}
+        </span>
+      )}
       {info && <span data-testid="status-count">{t('status.observations', { count })}</span>}
     </footer>
   );

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageButton, ThemeButton } from './PreferenceButtons';
 import { SnapshotSelector } from './SnapshotSelector';
+import { ViewTabs } from './ViewTabs';
+import { WorkspaceMenu } from './WorkspaceMenu';
 
-/** The top bar: the app's name, which version of the data is shown, and the preferences. */
+/** The top bar: the app's name, the workspace menu, the views, which version of the data is shown, the preferences. */
 export function Toolbar() {
   const { t } = useTranslation();
   return (
@@ -13,6 +15,8 @@ export function Toolbar() {
         </span>
         <span className="brand-name">{t('app.brandLatin')}</span>
       </div>
+      <WorkspaceMenu />
+      <ViewTabs />
       <SnapshotSelector />
       <div className="toolbar-spacer" />
       <LanguageButton />

@@ -1,34 +1,44 @@
 import { useEffect } from 'react';
-import { subscribeMenuCommands } from '../api';
-import { useAppStore } from '../store';
+import type { MenuCommand } from '../../../shared/api/bridge';
+import { isDesktop, subscribeMenuCommands } from '../api';
+import { runCommand, showView } from './commands';
+import { matchesChord, MENU_COMMAND_KEYS } from './shortcuts';
+import type { KeyChord } from './shortcuts';
+import { VIEWS } from './views';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** Alt+L switches the language, Ctrl+F or `/` focuses the navigator's filter; menu commands do the same. */
+/**
+ * Keys of the page. In the desktop app the menu's accelerators send Ctrl+N/O/S/F and Alt+L as
+ * menu commands, so the page binds only the view keys and `/` there.
+ */
+function pageKeys(desktop: boolean): [KeyChord, () => void][] {
+  const menuKeys = desktop
+    ? []
+    : Object.entries(MENU_COMMAND_KEYS).map(([command, chord]): [KeyChord, () => void] => [chord, () => runCommand(command as MenuCommand)]);
+  const viewKeys = VIEWS.map((view): [KeyChord, () => void] => [view.shortcut, () => showView(view.id)]);
+  return [...menuKeys, ...viewKeys];
+}
+
+/** Keyboard shortcuts and the desktop app's menu commands, both through runCommand. */
 export function useShortcuts(): void {
   useEffect(() => {
-    const { toggleLanguage, toggleTheme, requestSearchFocus } = useAppStore.getState();
+    const keys = pageKeys(isDesktop());
     const onKeyDown = (event: KeyboardEvent) => {
-      const key = event.key.toLowerCase();
-      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyL') {
+      const match = keys.find(([chord]) => matchesChord(event, chord));
+      if (match) {
+        // Also while a dialog is open: Ctrl+S must not open the browser's "Save page" there.
         event.preventDefault();
-        toggleLanguage();
-      } else if ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'f') {
+        match[1]();
+      } else if (event.key === '/' && !event.ctrlKey && !event.altKey && !event.metaKey && !isTyping(event.target)) {
         event.preventDefault();
-        requestSearchFocus();
-      } else if (key === '/' && !event.ctrlKey && !event.altKey && !isTyping(event.target)) {
-        event.preventDefault();
-        requestSearchFocus();
+        runCommand('view.focusSearch');
       }
     };
     window.addEventListener('keydown', onKeyDown);
-    const unsubscribe = subscribeMenuCommands((command) => {
-      if (command === 'view.toggleLanguage') toggleLanguage();
-      else if (command === 'view.toggleTheme') toggleTheme();
-      else if (command === 'view.focusSearch') requestSearchFocus();
-    });
+    const unsubscribe = subscribeMenuCommands(runCommand);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       unsubscribe();

@@ -94,3 +94,59 @@ describe('ui slice', () => {
     expect(useAppStore.getState().selectedIndicator).toBeNull();
   });
 });
+
+describe('workspace actions', () => {
+  const notSqlite = { code: 'NOT_SQLITE' as const, message: '/tmp/x.txt is not an SQLite database.', messageZh: '/tmp/x.txt 不是 SQLite 数据库。' };
+
+  it('a failed open returns the error and keeps the current workspace and its table', async () => {
+    const { client } = fakeClient({ 'workspace.open': { ok: false, error: notSqlite } });
+    useAppStore.getState().connect(client);
+    await useAppStore.getState().loadWorkspace();
+    useAppStore.getState().selectRegion('331100');
+    expect(await useAppStore.getState().openWorkspace('/tmp/x.txt')).toEqual(notSqlite);
+    const state = useAppStore.getState();
+    expect(state.info?.fileName).toBe('w.sqlite');
+    expect(state.error).toBeNull();
+    expect(state.selectedRegion).toBe('331100');
+    expect(selectViewObservations(state)).toHaveLength(2);
+  });
+
+  it('a created workspace is loaded afresh, with the navigator back to "all"', async () => {
+    const empty = { ...workspace, path: '/tmp/empty.sqlite', fileName: 'empty.sqlite', lastSnapshot: null, observationCount: 0 };
+    const { client, calls } = fakeClient({ 'workspace.create': { ok: true, value: empty } });
+    useAppStore.getState().connect(client);
+    await useAppStore.getState().loadWorkspace();
+    await useAppStore.getState().selectSnapshot(1);
+    useAppStore.getState().selectRegion('331100');
+    expect(await useAppStore.getState().createWorkspace('/tmp/empty.sqlite')).toBeNull();
+    expect(calls).toContainEqual(['workspace.create', { path: '/tmp/empty.sqlite', sample: false }]);
+    expect(calls.filter(([method]) => method === 'app.info')).toHaveLength(2);
+    const state = useAppStore.getState();
+    expect(state.snapshot).toBe('working');
+    expect(state.selectedRegion).toBeNull();
+    expect(state.status).toBe('ready');
+  });
+
+  it('a new snapshot joins the list and becomes the workspace\'s last snapshot', async () => {
+    const taken = { ...snapshot, seq: 2, label: '2024年1-11月月报', note: '省局口径' };
+    const { client, calls } = fakeClient({
+      'snapshot.create': { ok: true, value: taken },
+      'snapshot.list': { ok: true, value: [snapshot, taken] },
+      'workspace.info': { ok: true, value: { ...workspace, workingSeq: 3, lastSnapshot: taken } },
+    });
+    useAppStore.getState().connect(client);
+    await useAppStore.getState().loadWorkspace();
+    expect(await useAppStore.getState().createSnapshot('2024年1-11月月报', ' 省局口径 ')).toBeNull();
+    expect(calls).toContainEqual(['snapshot.create', { label: '2024年1-11月月报', note: '省局口径' }]);
+    expect(useAppStore.getState().info?.lastSnapshot?.label).toBe('2024年1-11月月报');
+    expect(useAppStore.getState().snapshots.map((s) => s.label)).toEqual(['2024年报', '2024年1-11月月报']);
+  });
+
+  it('a blank note is left out', async () => {
+    const { client, calls } = fakeClient({ 'snapshot.create': { ok: false, error: notSqlite } });
+    useAppStore.getState().connect(client);
+    await useAppStore.getState().loadWorkspace();
+    expect(await useAppStore.getState().createSnapshot('A', '  ')).toEqual(notSqlite);
+    expect(calls).toContainEqual(['snapshot.create', { label: 'A' }]);
+  });
+});

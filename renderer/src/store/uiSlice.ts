@@ -1,15 +1,22 @@
 import type { AppError } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/format';
 import { i18n } from '../i18n';
+import type { ViewId } from '../shell/views';
 import { readLanguage, readTheme, writeLanguage, writeTheme } from './preferences';
 import type { Theme } from './preferences';
 import type { SliceCreator } from './types';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
+/** The modal dialogs; at most one is open. New and Open are in-app only in the browser edition. */
+export type DialogKind = 'newWorkspace' | 'openWorkspace' | 'snapshot';
+
 export interface UiSlice {
   language: Language;
   theme: Theme;
+  /** The view in the main area (renderer/src/shell/views.ts). */
+  view: ViewId;
+  dialog: DialogKind | null;
   /** Navigator selection; null means "all". */
   selectedCategory: string | null;
   selectedIndicator: string | null;
@@ -20,6 +27,9 @@ export interface UiSlice {
   status: LoadStatus;
   /** The last failure, shown in the user's language until dismissed or replaced. */
   error: AppError | null;
+  setView: (view: ViewId) => void;
+  openDialog: (dialog: DialogKind) => void;
+  closeDialog: () => void;
   setLanguage: (language: Language) => void;
   toggleLanguage: () => void;
   setTheme: (theme: Theme) => void;
@@ -28,6 +38,8 @@ export interface UiSlice {
   selectIndicator: (code: string | null, categoryCode?: string) => void;
   selectRegion: (code: string | null) => void;
   setNavigatorQuery: (query: string) => void;
+  /** Back to "all" in the navigator (another workspace has other indicators and regions). */
+  clearSelection: () => void;
   requestSearchFocus: () => void;
   setError: (error: AppError | null) => void;
 }
@@ -35,6 +47,8 @@ export interface UiSlice {
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   language: readLanguage(),
   theme: readTheme(),
+  view: 'table',
+  dialog: null,
   selectedCategory: null,
   selectedIndicator: null,
   selectedRegion: null,
@@ -42,6 +56,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   searchFocusRequest: 0,
   status: 'idle',
   error: null,
+  setView: (view) => set({ view }),
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
   setLanguage: (language) => {
     writeLanguage(language);
     // Resources are bundled, so the switch is synchronous and no frame shows mixed languages.
@@ -59,6 +76,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     set((state) => ({ selectedIndicator: code, selectedCategory: categoryCode ?? state.selectedCategory })),
   selectRegion: (code) => set({ selectedRegion: code }),
   setNavigatorQuery: (navigatorQuery) => set({ navigatorQuery }),
+  clearSelection: () => set({ selectedCategory: null, selectedIndicator: null, selectedRegion: null, navigatorQuery: '' }),
   requestSearchFocus: () => set((state) => ({ searchFocusRequest: state.searchFocusRequest + 1 })),
   setError: (error) => set({ error }),
 });

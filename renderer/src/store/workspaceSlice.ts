@@ -1,4 +1,4 @@
-import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { ApiClient, AppError, MethodInput, MethodName, MethodOutput, Result } from '../../../shared/api/contract';
 import type { AppInfo, Catalog, Observation, Snapshot, WorkspaceInfo } from '../../../shared/api/schemas';
 import type { SliceCreator } from './types';
 
@@ -22,17 +22,37 @@ export interface WorkspaceSlice {
   loadWorkspace: () => Promise<void>;
   selectSnapshot: (snapshot: SnapshotChoice) => Promise<void>;
   loadObservations: (snapshot: SnapshotChoice) => Promise<void>;
+  /**
+   * Create, open or open-the-sample: on success everything is reloaded; on failure the backend keeps
+   * the current workspace open, so the view stays as it is and the error is returned to the dialog.
+   */
+  createWorkspace: (path: string) => Promise<AppError | null>;
+  openWorkspace: (path: string) => Promise<AppError | null>;
+  openSampleWorkspace: () => Promise<AppError | null>;
+  /** Freezes the working copy; the snapshot list and the workspace's last snapshot follow. */
+  createSnapshot: (label: string, note: string) => Promise<AppError | null>;
 }
 
 export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => {
-  /** Calls the backend; a failure is recorded for the UI and returned as undefined. */
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | undefined> {
+  function send<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
     const client = get().client;
     if (!client) throw new Error(`No API client connected before calling ${method}`);
-    const result = await client(method, input);
+    return client(method, input);
+  }
+
+  /** Calls the backend; a failure is recorded for the UI and returned as undefined. */
+  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | undefined> {
+    const result = await send(method, input);
     if (result.ok) return result.value;
     set({ error: result.error });
     return undefined;
+  }
+
+  async function switchWorkspace(result: Result<WorkspaceInfo>): Promise<AppError | null> {
+    if (!result.ok) return result.error;
+    get().clearSelection();
+    await get().loadWorkspace();
+    return null;
   }
 
   return {
@@ -64,6 +84,18 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
       if (get().observations[key]) return;
       const rows = await call('series.query', snapshot === 'working' ? {} : { snapshot });
       if (rows) set((state) => ({ observations: { ...state.observations, [key]: rows } }));
+    },
+    createWorkspace: async (path) => switchWorkspace(await send('workspace.create', { path, sample: false })),
+    openWorkspace: async (path) => switchWorkspace(await send('workspace.open', { path })),
+    openSampleWorkspace: async () => switchWorkspace(await send('workspace.openSample', {})),
+    createSnapshot: async (label, note) => {
+      const trimmedNote = note.trim();
+      const created = await send('snapshot.create', trimmedNote ? { label, note: trimmedNote } : { label });
+      if (!created.ok) return created.error;
+      // The working copy's observations are unchanged: only the list and the "last snapshot" move.
+      const [snapshots, info] = await Promise.all([call('snapshot.list', {}), call('workspace.info', {})]);
+      set((state) => ({ snapshots: snapshots ?? state.snapshots, info: info ?? state.info }));
+      return null;
     },
   };
 };

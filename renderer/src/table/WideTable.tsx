@@ -44,6 +44,8 @@ export function WideTable() {
         region: t('table.region'),
         unit: t('table.unit'),
         growth: (period) => (period ? t('table.growth', { period }) : t('table.latestGrowth')),
+        rank: (period) => (period ? t('table.rank', { period }) : t('table.latestRank')),
+        rankValue: (count) => t('table.rankValue', { count, ordinal: true }),
         flag: (flag) => t(`flags.${flag}`),
       }),
     [table, t],

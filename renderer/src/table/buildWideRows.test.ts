@@ -42,6 +42,8 @@ describe('buildWideRows', () => {
     expect(lishui.cells['2024']!.text).toBe('4717.8');
     expect(lishui.cells['2024']!.value).toBe(4717.8);
     expect(lishui.latestGrowthText).toBe('9.3%');
+    expect(lishui.latestRank).toBe(5);
+    expect(table.rows.find((row) => row.id === 'land_supplied|331100')!.latestRank).toBeNull();
   });
 
   it('keeps billion yuan and English names in English', () => {

@@ -41,6 +41,8 @@ export interface WideRow {
   /** Growth reported for the row's latest period, in percent. */
   readonly latestGrowth: number | null;
   readonly latestGrowthText: string;
+  /** Rank among the province's cities reported for the row's latest period (1 = first). */
+  readonly latestRank: number | null;
 }
 
 export interface WideTable {
@@ -121,6 +123,7 @@ function buildRow(group: readonly Observation[], { indicator, region, peers, per
     latestPeriod: periods.get(latest.period) ?? null,
     latestGrowth,
     latestGrowthText: latestGrowth === null ? MISSING : formatPercent(latestGrowth, language),
+    latestRank: latest.rankReported,
   };
 }
 

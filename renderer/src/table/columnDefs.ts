@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import type { ObservationFlag } from '../../../shared/api/schemas';
+import { MISSING } from './buildWideRows';
 import type { WideCell, WideRow, WideTable } from './buildWideRows';
 
 export interface ColumnLabels {
@@ -8,11 +9,16 @@ export interface ColumnLabels {
   readonly unit: string;
   /** Header of the growth column: "2024年增速" when every row ends in 2024, "最新增速" otherwise. */
   readonly growth: (periodLabel: string | null) => string;
+  /** Header of the rank column, named like the growth column. */
+  readonly rank: (periodLabel: string | null) => string;
+  /** A rank as words: "第5" in Chinese, "5th" in English. */
+  readonly rankValue: (rank: number) => string;
   readonly flag: (flag: ObservationFlag) => string;
 }
 
 export const periodColumnId = (period: string): string => `period:${period}`;
 export const GROWTH_COLUMN_ID = 'growth';
+export const RANK_COLUMN_ID = 'rank';
 
 /** Flags and the note of a cell, one per line, for its tooltip. */
 function describeCell(cell: WideCell | undefined, labels: ColumnLabels): string | undefined {
@@ -21,7 +27,7 @@ function describeCell(cell: WideCell | undefined, labels: ColumnLabels): string 
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
-/** Names and unit pinned left, one column per period in order, then growth in each row's latest period. */
+/** Names and unit pinned left, one column per period in order, then growth and rank in each row's latest period. */
 export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<WideRow>[] {
   const pinned: ColDef<WideRow>[] = [
     {
@@ -63,5 +69,18 @@ export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<
     tooltipValueGetter: ({ data }) => (table.commonLatestPeriod ? undefined : data?.latestPeriod?.label),
     cellClassRules: { 'cell-missing': ({ data }) => data?.latestGrowth === null },
   };
-  return [...pinned, ...periods, growth];
+  const rank: ColDef<WideRow> = {
+    colId: RANK_COLUMN_ID,
+    headerName: labels.rank(table.commonLatestPeriod?.label ?? null),
+    type: 'rightAligned',
+    minWidth: 80,
+    valueGetter: ({ data }) => data?.latestRank ?? null,
+    valueFormatter: ({ data }) => {
+      const rank = data?.latestRank ?? null;
+      return rank === null ? MISSING : labels.rankValue(rank);
+    },
+    tooltipValueGetter: growth.tooltipValueGetter,
+    cellClassRules: { 'cell-missing': ({ data }) => (data?.latestRank ?? null) === null },
+  };
+  return [...pinned, ...periods, growth, rank];
 }

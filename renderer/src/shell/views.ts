@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+import type { MenuCommand } from '../../../shared/api/bridge';
+import type { Messages } from '../i18n/zh';
+import { TableView } from '../table/TableView';
+import type { KeyChord } from './shortcuts';
+
+/** A view's id is the key of its name in the i18n `views` section, so every view has a name in both languages. */
+export type ViewId = keyof Messages['views'] & string;
+
+/** One view of the main area. Adding a view: its name in i18n `views`, and one entry in VIEWS. */
+export interface ViewSpec {
+  readonly id: ViewId;
+  readonly labelKey: `views.${ViewId}`;
+  readonly component: ComponentType;
+  /** Bound in both editions: showing a view twice is harmless if the desktop menu binds the key too. */
+  readonly shortcut: KeyChord;
+  /** The application-menu command that shows this view, if the desktop menu has one. */
+  readonly menuCommand?: MenuCommand;
+}
+
+export const VIEWS: readonly [ViewSpec, ...ViewSpec[]] = [
+  { id: 'table', labelKey: 'views.table', component: TableView, shortcut: { code: 'Digit1', mod: true }, menuCommand: 'view.table' },
+];
+
+export function viewById(id: ViewId): ViewSpec {
+  return VIEWS.find((view) => view.id === id) ?? VIEWS[0];
+}
