@@ -2,12 +2,16 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// Where the build goes: `out/` normally; engineers working side by side can give each run its own
+// folder (YARDSTICK_OUT_DIR=out-mine) so that one build never replaces files another's tests serve.
+const outRoot = resolve(__dirname, process.env.YARDSTICK_OUT_DIR ?? 'out');
+
 // One build for the three Node entry points that share core (the Electron main process, the
 // browser edition's HTTP host and the CLI), the sandboxed preload, and the renderer.
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(outRoot, 'main'),
       externalizeDeps: true,
       rollupOptions: {
         input: {
@@ -20,7 +24,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(outRoot, 'preload'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         // A sandboxed preload cannot load ES modules.
@@ -32,7 +36,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(outRoot, 'renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
-const SERVER_JS = path.join(PROJECT_ROOT, 'out', 'main', 'server.js');
+// The build under test: out/, or the folder named by YARDSTICK_OUT_DIR (see electron.vite.config.ts).
+const SERVER_JS = path.join(PROJECT_ROOT, process.env.YARDSTICK_OUT_DIR ?? 'out', 'main', 'server.js');
 const LAUNCH_LINE = /Yardstick browser edition: (http:\/\/127\.0\.0\.1:\d+\/)#token=(\S+)/;
 
 export interface RunningServer {
