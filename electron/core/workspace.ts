@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { AppFailure } from '../../shared/api/errors';
 import type {
+  Category,
   CellHistory,
+  Indicator,
+  Region,
   DiffRow,
   Observation,
   ObservationKey,
@@ -309,6 +312,48 @@ export class Workspace {
   revision(): string | null {
     const changes = (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     return changes === 0 ? null : `${this.instance}:${changes}`;
+  }
+
+  /** Adds an indicator after checking that its code is new and its category and parent exist. */
+  addIndicator(indicator: Indicator): Indicator {
+    return this.db.transaction(() => {
+      const catalog = this.catalog.catalog();
+      this.assertNewCode(indicator.code, catalog.indicators, '指标', 'indicator');
+      if (!catalog.categories.some((c) => c.code === indicator.category)) throw this.unknownReference('category', indicator.category);
+      if (indicator.parentCode && !catalog.indicators.some((i) => i.code === indicator.parentCode)) throw this.unknownReference('parent indicator', indicator.parentCode);
+      this.catalog.addIndicator(indicator, catalog.indicators.length);
+      return indicator;
+    })();
+  }
+
+  /** Adds a region after checking that its code is new and its parent exists. */
+  addRegion(region: Region): Region {
+    return this.db.transaction(() => {
+      const regions = this.catalog.regions();
+      this.assertNewCode(region.code, regions, '地区', 'region');
+      if (region.parentCode && !regions.some((r) => r.code === region.parentCode)) throw this.unknownReference('parent region', region.parentCode);
+      this.catalog.addRegion(region, regions.length);
+      return region;
+    })();
+  }
+
+  addCategory(category: Category): Category {
+    return this.db.transaction(() => {
+      const categories = this.catalog.categories();
+      this.assertNewCode(category.code, categories, '类别', 'category');
+      this.catalog.addCategory(category, categories.length);
+      return category;
+    })();
+  }
+
+  private assertNewCode(code: string, existing: readonly { code: string }[], nounZh: string, nounEn: string): void {
+    if (existing.some((item) => item.code === code)) {
+      throw new AppFailure('VALIDATION', `The ${nounEn} code "${code}" is already used. Choose another code.`, `${nounZh}代码“${code}”已被使用。请换一个代码。`, { code });
+    }
+  }
+
+  private unknownReference(what: string, code: string): AppFailure {
+    return new AppFailure('VALIDATION', `Unknown ${what} "${code}". Add it first or choose an existing one.`, `未知的引用“${code}”（${what}）。请先添加，或选择已有的。`, { code });
   }
 
   /** Writes a compact, consistent copy of the workspace to a new file (VACUUM INTO). */

@@ -89,6 +89,29 @@ describe('editing with a persistent undo log', () => {
   });
 });
 
+describe('adding to the catalogue', () => {
+  it('adds a year-to-date indicator and a region, then takes values for them', async () => {
+    await call('catalog.addIndicator', {
+      indicator: { code: 'ind_output_ytd', nameZh: '规上工业总产值（累计）', nameEn: 'Industrial output, year to date', unit: '亿元', kind: 'flow', accumulation: 'ytd', category: 'industry', parentCode: null, sourceNote: null },
+    });
+    await call('catalog.addRegion', { region: { code: '331102', nameZh: '莲都区', nameEn: 'Liandu', level: 'county', parentCode: '331100' } });
+    await call('cells.edit', { cells: [{ indicator: 'ind_output_ytd', region: '331102', period: '2024M02', value: 120.5 }] });
+    expect(await valueOf('ind_output_ytd', '2024M02', '331102')).toBe(120.5);
+    const catalog = await call('catalog.get', {});
+    expect(catalog.indicators.find((i) => i.code === 'ind_output_ytd')?.accumulation).toBe('ytd');
+  });
+
+  it('refuses a taken code and an unknown category, naming them', async () => {
+    const taken = await backend.dispatch('catalog.addRegion', { region: { code: '331100', nameZh: 'x', nameEn: 'x', level: 'city', parentCode: null } });
+    expect(taken).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!taken.ok && taken.error.message).toMatch(/"331100" is already used/);
+    const unknown = await backend.dispatch('catalog.addIndicator', {
+      indicator: { code: 'x', nameZh: 'x', nameEn: 'x', unit: '亿元', kind: 'flow', accumulation: 'point', category: 'nope', parentCode: null, sourceNote: null },
+    });
+    expect(!unknown.ok && unknown.error.message).toMatch(/Unknown category "nope"/);
+  });
+});
+
 describe('restore', () => {
   it('brings a snapshot back as one undoable change set', async () => {
     await call('cells.edit', { cells: [{ indicator: 'industrial_value_added', region: '331100', period: '2024', value: 480 }] });

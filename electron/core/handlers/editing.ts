@@ -30,6 +30,9 @@ export function editingHandlers(context: HandlerContext, backups = new BackupSto
       const id = workspace.editCells(edits, { kind, label: label ?? `${EDIT_LABELS[kind]} (${cells.length})` });
       return workspace.recentChangeSets(1).find((c) => c.id === id)!;
     },
+    'catalog.addIndicator': ({ indicator }) => requireWorkspace().addIndicator(indicator),
+    'catalog.addRegion': ({ region }) => requireWorkspace().addRegion(region),
+    'catalog.addCategory': ({ category }) => requireWorkspace().addCategory(category),
     'edit.undo': () => requireWorkspace().undo(),
     'edit.redo': () => requireWorkspace().redo(),
     'edit.log': ({ limit }) => requireWorkspace().recentChangeSets(limit),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Code, FilePath, ObservationFlag, SnapshotRef, Text } from '../schemas';
+import { Category, Code, FilePath, Indicator, ObservationFlag, Region, SnapshotRef, Text } from '../schemas';
 import type { MethodSpec } from './spec';
 
 const Empty = z.object({}).strict();
@@ -46,6 +46,21 @@ export const editingMethods = {
       .strict(),
     output: ChangeSetSummary,
     summary: 'Edit cells of the working copy as one undoable change set (one transaction).',
+  },
+  'catalog.addIndicator': {
+    input: z.object({ indicator: Indicator.strict() }).strict(),
+    output: Indicator,
+    summary: 'Add an indicator (its category and parent must exist; the code must be new).',
+  },
+  'catalog.addRegion': {
+    input: z.object({ region: Region.strict() }).strict(),
+    output: Region,
+    summary: 'Add a region (its parent must exist; the code must be new).',
+  },
+  'catalog.addCategory': {
+    input: z.object({ category: Category.strict() }).strict(),
+    output: Category,
+    summary: 'Add a category of indicators (the code must be new).',
   },
   'edit.undo': { input: Empty, output: ChangeSetSummary.nullable(), summary: 'Undo the most recent change set (survives a restart).' },
   'edit.redo': { input: Empty, output: ChangeSetSummary.nullable(), summary: 'Redo the most recently undone change set.' },
