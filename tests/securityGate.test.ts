@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '..');
+fs.mkdirSync(path.join(root, '.tsbuild'), { recursive: true });
+const fixture = fs.mkdtempSync(path.join(root, '.tsbuild', 'security-gate-'));
+afterAll(() => fs.rmSync(fixture, { recursive: true, force: true }));
+
+describe('the security gate', () => {
+  it('fails on a finding that the allowlist does not justify, and names it', () => {
+    fs.mkdirSync(path.join(fixture, 'main'));
+    fs.writeFileSync(
+      path.join(fixture, 'main', 'index.js'),
+      "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n",
+    );
+    const run = spawnSync(process.execPath, [path.join(root, 'scripts/security-gate.mjs'), path.relative(root, fixture)], { encoding: 'utf8', cwd: root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/UNJUSTIFIED .*NODE_INTEGRATION/);
+    expect(run.stderr).toMatch(/UNJUSTIFIED .*CONTEXT_ISOLATION/);
+  }, 60_000);
+});
