@@ -3,7 +3,7 @@
  * A value is stored in the unit its source printed; display and arithmetic convert through here.
  */
 
-export type Dimension = 'money' | 'area' | 'rate' | 'rate_difference' | 'count' | 'rank';
+export type Dimension = 'money' | 'money_usd' | 'area' | 'rate' | 'rate_difference' | 'count' | 'population' | 'rank';
 
 export interface UnitDefinition {
   /** Canonical code stored in the workspace, e.g. "亿元" or "billion yuan". */
@@ -21,6 +21,10 @@ const UNIT_LIST: readonly UnitDefinition[] = [
   { code: 'million yuan', dimension: 'money', factor: 1e6, labelZh: '百万元', labelEn: 'million yuan' },
   { code: '亿元', dimension: 'money', factor: 1e8, labelZh: '亿元', labelEn: '100 million yuan' },
   { code: 'billion yuan', dimension: 'money', factor: 1e9, labelZh: '十亿元', labelEn: 'billion yuan' },
+  // US dollars are their own dimension: converting them to yuan needs an exchange rate, never a factor.
+  { code: '美元', dimension: 'money_usd', factor: 1, labelZh: '美元', labelEn: 'US dollars' },
+  { code: '万美元', dimension: 'money_usd', factor: 1e4, labelZh: '万美元', labelEn: '10k US dollars' },
+  { code: '亿美元', dimension: 'money_usd', factor: 1e8, labelZh: '亿美元', labelEn: '100 million US dollars' },
   { code: 'mu', dimension: 'area', factor: 1, labelZh: '亩', labelEn: 'mu' },
   { code: '亩', dimension: 'area', factor: 1, labelZh: '亩', labelEn: 'mu' },
   // 1 hectare = 15 mu exactly (1 mu = 10000/15 m²).
@@ -30,6 +34,8 @@ const UNIT_LIST: readonly UnitDefinition[] = [
   { code: '个', dimension: 'count', factor: 1, labelZh: '个', labelEn: 'items' },
   { code: '家', dimension: 'count', factor: 1, labelZh: '家', labelEn: 'enterprises' },
   { code: '项', dimension: 'count', factor: 1, labelZh: '项', labelEn: 'items' },
+  { code: '人', dimension: 'population', factor: 1, labelZh: '人', labelEn: 'persons' },
+  { code: '万人', dimension: 'population', factor: 1e4, labelZh: '万人', labelEn: '10k persons' },
   { code: '位', dimension: 'rank', factor: 1, labelZh: '位', labelEn: 'rank' },
 ];
 

@@ -33,7 +33,8 @@ function compileUnder(layer: string, source: string, asProject = false): { ok: b
 
 const abs = (file: string) => JSON.stringify(path.join(root, file));
 
-describe('layer boundaries are enforced by the compiler', () => {
+// Each case runs the TypeScript compiler over a whole layer: seconds each, more on a loaded machine.
+describe('layer boundaries are enforced by the compiler', { timeout: 120_000 }, () => {
   it('lets shared/ import shared/ (control)', () => {
     const result = compileUnder('shared', `import { convert } from ${abs('shared/units')};\nexport const x = convert(1, '亿元', '万元');\n`);
     expect(result.output).toBe('');

@@ -9,6 +9,7 @@ import { defaultDataDir, serve } from '../server/serve';
 import { render, type OutputFormat } from './output';
 import { aggregateOption, registerAnalysisCommands, transformedSeriesOutput, transformOption } from './analysis';
 import { registerProjectCommand } from './project';
+import { registerImportExportCommands } from './importExport';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -217,6 +218,7 @@ export function buildProgram(io: CliIo): Command {
 
   registerAnalysisCommands(program, io);
   registerProjectCommand(program, io);
+  registerImportExportCommands(program, io);
   return program;
 }
 
@@ -233,6 +235,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof CommanderError) {
       if (error.code === 'yardstick.usage') io.err(`error: ${error.message}\n`);
+      if (error.code === 'yardstick.exit') return error.exitCode;
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     throw error;

@@ -7,6 +7,7 @@ import { foundationHandlers } from './handlers/foundation';
 import { editingHandlers } from './handlers/editing';
 import { analysisHandlers } from './handlers/analysis';
 import { projectionHandlers } from './handlers/projections';
+import { importExportHandlers } from './handlers/importExport';
 import type { HandlerContext } from './handlers/context';
 import { createWorkspace } from './handlers/foundation';
 import { BackupStore } from './backups';
@@ -74,6 +75,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...editingHandlers(context),
     ...analysisHandlers(context),
     ...projectionHandlers(context),
+    ...importExportHandlers(context),
   };
 
   const stopBackups = options.autoBackupIntervalMs ? scheduleBackups(() => workspace, new BackupStore(options.dataDir), options.autoBackupIntervalMs) : () => undefined;

@@ -6,6 +6,7 @@ import { foundationMethods } from './methods/foundation';
 import { editingMethods } from './methods/editing';
 import { projectionMethods } from './methods/projections';
 import { analysisMethods } from './methods/analysis';
+import { importExportMethods } from './methods/importExport';
 
 /**
  * The one place a backend method is declared: each area of the product keeps its methods in
@@ -16,6 +17,7 @@ export const contract = {
   ...editingMethods,
   ...analysisMethods,
   ...projectionMethods,
+  ...importExportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

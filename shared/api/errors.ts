@@ -21,6 +21,20 @@ export const ErrorCode = z.enum([
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
+  /** Import: the workbook is password-protected. */
+  'IMPORT_ENCRYPTED',
+  /** Import: the file, its inflated parts, sheets or cells exceed the reader's limits. */
+  'IMPORT_TOO_LARGE',
+  /** Import: the file is damaged, truncated or not a spreadsheet. */
+  'IMPORT_UNREADABLE',
+  /** Import: no table of figures (an empty file, sheets of only text). */
+  'IMPORT_EMPTY',
+  /** Import: the mapping cannot be applied (no period, unknown sheet, a code that already exists). */
+  'IMPORT_MAPPING_INVALID',
+  /** Import: rows were rejected and the caller asked to write nothing in that case. */
+  'IMPORT_REJECTED',
+  'IMPORT_CANCELLED',
+  'TEMPLATE_NOT_FOUND',
   /** The connection to the backend was lost or answered with something that is not the contract. */
   'TRANSPORT',
   'INTERNAL',

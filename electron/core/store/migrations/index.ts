@@ -1,9 +1,10 @@
 import { migration001 } from './001_initial';
 import { migration002 } from './002_scenarios';
+import { migration003 } from './003_import_templates';
 import type { Migration } from './types';
 
 /** Append-only: never edit a released migration, add the next number. */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 

@@ -1,0 +1,98 @@
+import { roundToSignificant } from '../units';
+import type { CellValue } from './types';
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+/** The text of a cell as printed; numbers in their shortest form, empty as "". */
+export function cellText(cell: CellValue | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  return typeof cell === 'number' ? String(cell) : cell;
+}
+
+/**
+ * A label as a reader means it: NFKC (full-width letters and digits, ideographic spaces), line
+ * breaks and padding inside Chinese words dropped ("郑  州  市" → "郑州市", "年末常\n住人口" →
+ * "年末常住人口"), other runs of whitespace collapsed to one space.
+ */
+export function cleanLabel(text: string): string {
+  const normal = text.normalize('NFKC').replace(/[\u200b-\u200d\ufeff]/g, '');
+  const parts = normal.split(/\s+/).filter((part) => part !== '');
+  let result = '';
+  for (const part of parts) {
+    if (result === '') result = part;
+    else {
+      const before = result[result.length - 1]!;
+      const after = part[0]!;
+      // Spacing between two Chinese characters is padding ("郑  州  市"); elsewhere it separates words.
+      const isPadding = hasCjk(before) || /[（）【】、，：；。]/u.test(before) ? hasCjk(after) || /[（）【】、，：；。(（]/u.test(after) : false;
+      result += isPadding ? part : ` ${part}`;
+    }
+  }
+  return result;
+}
+
+/** Splits a bilingual label ("地区生产总值\nGross Domestic Product") into its Chinese and English parts. */
+export function splitBilingual(raw: string): { zh: string; en: string } {
+  const lines = raw.normalize('NFKC').split(/[\r\n]+/).map((line) => line.trim()).filter((line) => line !== '');
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const line of lines) {
+    if (hasCjk(line)) {
+      // "市别 City" on one line: the Latin tail is the English name.
+      const tail = /^(.*[\u3400-\u9fff\uff09)])\s*([A-Za-z][A-Za-z0-9 ,.'()&/-]*)$/u.exec(line);
+      if (tail && tail[2]!.length > 2) {
+        zh.push(tail[1]!);
+        en.push(tail[2]!);
+      } else zh.push(line);
+    } else en.push(line);
+  }
+  return { zh: cleanLabel(zh.join('')), en: en.join(' ').replace(/\s+/g, ' ').trim() };
+}
+
+/** Marks for "no figure" in statistical tables: dashes, ellipses, "x" (withheld), n.a. */
+const NO_VALUE = /^(?:[-—–－_~…·.]+|\/|x|X|×|n\.?a\.?|N\/A|NA|null|无)$/u;
+
+export type ParsedNumber =
+  | { kind: 'number'; value: number; isPercent: boolean }
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string };
+
+/**
+ * Reads a cell as a number: stored numbers, and numbers stored as text with thousands
+ * separators, full-width digits, a Unicode minus or a trailing %. Float noise is removed
+ * (87435.12999999999 → 87435.13).
+ */
+export function parseNumber(cell: CellValue | undefined): ParsedNumber {
+  if (cell === null || cell === undefined) return { kind: 'empty' };
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? { kind: 'number', value: roundToSignificant(cell, 15), isPercent: false } : { kind: 'text', text: String(cell) };
+  }
+  const text = cell.normalize('NFKC').replace(/[\s\u00a0]+/g, '').replace(/[−‒]/g, '-');
+  if (text === '') return { kind: 'empty' };
+  if (NO_VALUE.test(text)) return { kind: 'empty' };
+  const match = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(?:[eE]([-+]?\d+))?(%)?$/.exec(text);
+  if (!match || (match[2] === undefined && match[3] === undefined)) return { kind: 'text', text: cell.trim() };
+  const numeric = Number(`${match[1]}${(match[2] ?? '0').replace(/,/g, '')}${match[3] ?? ''}${match[4] !== undefined ? `e${match[4]}` : ''}`);
+  if (!Number.isFinite(numeric)) return { kind: 'text', text: cell.trim() };
+  return { kind: 'number', value: roundToSignificant(numeric, 15), isPercent: match[5] === '%' };
+}
+
+/** True when the cell reads as a number (stored or as text). */
+export function isNumeric(cell: CellValue | undefined): boolean {
+  return parseNumber(cell).kind === 'number';
+}
+
+/** A lowercase ASCII slug for codes ("Gross Domestic Product" → "gross_domestic_product"), or "" without Latin letters. */
+export function slug(text: string, maxLength = 48): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, maxLength)
+    .replace(/_+$/g, '');
+}
