@@ -127,10 +127,20 @@ function classifyRow(grid: Grid, row: number): RowInfo {
   return { kind: 'text', filled, numbers, texts };
 }
 
-/** Text that was meant as a figure: digits and number punctuation, no words ("12..5", "1,2345", "3.2.1"). */
+/**
+ * Text that was meant as a figure, so that its row is kept and the cell refused with its address:
+ * digits and number punctuation ("12..5", "1,2345", a number too large for a double such as
+ * "1e400"), a formula ("=SUM(A1:A9)", "@cmd"), NaN/Infinity, or a date where a figure belongs.
+ */
 function isGarbledNumber(text: string): boolean {
   const normal = text.normalize('NFKC').replace(/\s+/g, '');
-  return /\d/.test(normal) && /^[-+]?[\d.,%]+$/.test(normal) && parseNumber(normal).kind === 'text';
+  if (parseNumber(normal).kind !== 'text') return false;
+  return (
+    (/\d/.test(normal) && /^[-+]?[\d.,%]+(?:e[-+]?\d+)?$/i.test(normal)) ||
+    /^[=@]/.test(normal) ||
+    /^[-+]?(?:nan|inf|infinity)$/i.test(normal) ||
+    /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(normal)
+  );
 }
 
 function rowText(grid: Grid, row: number): string {

@@ -10,6 +10,8 @@ export interface ReadLimits {
   readonly maxSheets: number;
   /** Cells over all sheets (rows × columns of each sheet's used range). */
   readonly maxCells: number;
+  /** Columns of one sheet: Excel's own limit (XFD); no statistical table is wider. */
+  readonly maxColumns: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -19,7 +21,17 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxZipEntries: 10_000,
   maxSheets: 200,
   maxCells: 20_000_000,
+  maxColumns: 16_384,
 };
+
+/** The failure for a sheet wider than the limit, or undefined when it fits. */
+export function columnsOverLimit(width: number, limits: ReadLimits): { message: string; messageZh: string } | undefined {
+  if (width <= limits.maxColumns) return undefined;
+  return {
+    message: `a sheet has ${width.toLocaleString('en-US')} columns, more than the ${limits.maxColumns.toLocaleString('en-US')} a spreadsheet can have`,
+    messageZh: `某工作表有 ${width.toLocaleString('zh-CN')} 列，超过电子表格最多 ${limits.maxColumns.toLocaleString('zh-CN')} 列的限制`,
+  };
+}
 
 /** Entries smaller than this are not judged by their ratio: tiny XML parts compress absurdly well. */
 export const RATIO_CHECK_MIN_BYTES = 8 * 1024 * 1024;

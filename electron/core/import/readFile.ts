@@ -5,7 +5,7 @@ import type { SheetCells, SourceFormat, WorkbookCells } from '../../../shared/im
 import { decodeText, type TextEncodingChoice } from './decode';
 import { parseDelimited, sniffDelimiter } from './delimited';
 import { importFailures } from './failures';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
+import { columnsOverLimit, DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { sniffContainer } from './sniff';
 import { readHtmlWithSheetJs, readWithSheetJs } from './spreadsheet';
 import { inspectZip } from './zip';
@@ -84,6 +84,8 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: Re
           throw importFailures.tooLarge(name, `more than ${limits.maxCells.toLocaleString('en-US')} cells`, `超过 ${limits.maxCells.toLocaleString('zh-CN')} 个单元格`, { limit: limits.maxCells });
         }
       });
+      const wide = columnsOverLimit(Math.max(0, ...rows.map((row) => row.length)), limits);
+      if (wide) throw importFailures.tooLarge(name, wide.message, wide.messageZh, { limit: limits.maxColumns });
       if (decoded.encoding === 'gb18030') notes.push('Not UTF-8: decoded as GB18030 (GBK). / 非 UTF-8 编码：已按 GB18030（GBK）解码。');
       sheets = [{ name: sheetNameFor(name), rows, merges: [] }];
       break;

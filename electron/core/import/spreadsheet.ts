@@ -3,7 +3,7 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full';
 import type { CellValue, MergeRange, SheetCells } from '../../../shared/import/types';
 import { roundToSignificant } from '../../../shared/units';
 import { importFailures } from './failures';
-import type { ReadLimits } from './limits';
+import { columnsOverLimit, type ReadLimits } from './limits';
 
 // The ES build of SheetJS ships without code pages; legacy .xls text needs them (GBK is 936).
 XLSX.set_cptable(cptable);
@@ -62,6 +62,8 @@ function toSheetCells(name: string, sheet: XLSX.WorkSheet, budget: { cells: numb
   const range = XLSX.utils.decode_range(ref);
   const height = range.e.r + 1;
   const width = range.e.c + 1;
+  const wide = columnsOverLimit(width, limits);
+  if (wide) throw importFailures.tooLarge(fileName, wide.message, wide.messageZh, { limit: limits.maxColumns });
   budget.cells += height * width;
   if (budget.cells > limits.maxCells) {
     throw importFailures.tooLarge(fileName, `the sheets span more than ${limits.maxCells.toLocaleString('en-US')} cells`, `各工作表合计超过 ${limits.maxCells.toLocaleString('zh-CN')} 个单元格`, {
