@@ -151,6 +151,14 @@ function isSumOf(value: number, parts: readonly number[]): boolean {
 }
 
 class TableExtractor {
+  /** A long table names the same few indicators on every row: look each name up once. */
+  private readonly indicatorsByText = new Map<string, Indicator | undefined>();
+
+  private indicatorNamed(text: string): Indicator | undefined {
+    if (!this.indicatorsByText.has(text)) this.indicatorsByText.set(text, findIndicatorByName(text, [...this.indicators.values()]));
+    return this.indicatorsByText.get(text);
+  }
+
   private readonly grid: Grid;
   private readonly first: number;
   private readonly last: number;
@@ -596,7 +604,7 @@ class TableExtractor {
       let rowIndicator: Indicator | undefined;
       if (indicatorColumn) {
         const text = this.grid.text(row, indicatorColumn.index);
-        rowIndicator = findIndicatorByName(text, [...this.indicators.values()]);
+        rowIndicator = this.indicatorNamed(text);
         if (!rowIndicator) {
           this.reject('UNKNOWN_INDICATOR', { row, column: indicatorColumn.index }, `No indicator "${text}" in the catalogue. Confirm it as a new indicator or rename it.`, `目录中没有指标“${text}”。请确认新建该指标或更正名称。`, { label: region.nameZh, value: text });
           continue;

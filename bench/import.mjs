@@ -1,0 +1,99 @@
+// Import benchmarks (issue 5), printed as ratios against baselines measured in the same run:
+//  1. a csv of N observations (default 1,000,000) imported by `yardstick import --auto` (parse,
+//     validate, commit) vs the sqlite3 shell's `.import` of the same file (target: under 2x);
+//  2. an xlsx of 100,000 cells imported vs LibreOffice headless converting it to csv (target: faster).
+// Usage: npm run build && node bench/import.mjs [--rows 1000000] [--cells 100000]
+// Prints `RESULT {json}` lines (collected by bench/run.mjs) and a readable summary. Asserts nothing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const cli = path.join(root, process.env.YARDSTICK_OUT_DIR ?? 'out', 'main', 'cli.js');
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, cells: { type: 'string', default: '100000' } } });
+const rows = Number(values.rows);
+const cells = Number(values.cells);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yardstick-bench-import-'));
+const REGIONS = ['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市'];
+
+function time(label, step) {
+  const started = performance.now();
+  const result = step();
+  const ms = performance.now() - started;
+  return { label, ms, result };
+}
+
+function run(command, args) {
+  const child = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${child.status}: ${child.stderr.slice(0, 2000)}`);
+  return child.stdout;
+}
+
+function result(record) {
+  console.log(`RESULT ${JSON.stringify({ bench: 'import', ...record })}`);
+}
+
+if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first.`);
+
+// 1. Long csv: region, indicator, period, value, unit — one observation a row. The indicators are the
+// sample's money indicators (so 亿元 converts); regions beyond the 11 cities are created on import.
+const csv = path.join(dir, 'observations.csv');
+{
+  const sample = JSON.parse(fs.readFileSync(path.join(root, 'resources/sample/lishui-2024.json'), 'utf8'));
+  const indicators = sample.indicators.filter((i) => /yuan/.test(i.unit)).map((i) => i.nameZh);
+  const perRegion = indicators.length * 25 * 12;
+  const regions = [...REGIONS, ...Array.from({ length: Math.max(0, Math.ceil(rows / perRegion) - REGIONS.length) }, (_, i) => `测试区${i + 1}`)];
+  const out = fs.openSync(csv, 'w');
+  fs.writeSync(out, '地区,指标,期别,数值,单位\n');
+  let written = 0;
+  let buffer = '';
+  outer: for (const region of regions)
+    for (const indicator of indicators)
+      for (let year = 2000; year < 2025; year += 1)
+        for (let month = 1; month <= 12; month += 1) {
+          if (written === rows) break outer;
+          buffer += `${region},${indicator},${year}年${month}月,${((written * 7919) % 100000) / 100},亿元\n`;
+          written += 1;
+          if (buffer.length > 1 << 20) {
+            fs.writeSync(out, buffer);
+            buffer = '';
+          }
+        }
+  fs.writeSync(out, buffer);
+  fs.closeSync(out);
+}
+const baseline = time('sqlite3 .import', () => run('sqlite3', [path.join(dir, 'baseline.sqlite'), '-cmd', '.mode csv', `.import ${csv} observations`]));
+const workspace = path.join(dir, 'ws.sqlite');
+run(process.execPath, [cli, 'init', workspace, '--sample']);
+const ours = time('yardstick import', () => run(process.execPath, [cli, 'import', workspace, csv, '--auto', '--confirm-new', '--format', 'json']));
+const imported = JSON.parse(ours.result);
+result({ case: `csv of ${rows.toLocaleString('en-US')} observations`, ms: ours.ms, baselineMs: baseline.ms, baseline: 'sqlite3 shell .import', ratio: ours.ms / baseline.ms, target: 'ratio < 2', isMet: ours.ms / baseline.ms < 2, detail: imported.counts ?? null });
+
+// 2. xlsx of N cells: a wide table (cities down, months across).
+const xlsx = path.join(dir, 'cells.xlsx');
+{
+  const columns = 200;
+  const tableRows = Math.ceil(cells / columns);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('数据');
+  sheet.addRow(['各地区主要指标']);
+  sheet.addRow(['单位：亿元']);
+  sheet.addRow(['地区', ...Array.from({ length: columns - 1 }, (_, c) => `${2000 + Math.floor(c / 12)}年${(c % 12) + 1}月`)]);
+  for (let r = 0; r < tableRows; r += 1) sheet.addRow([`地区${r + 1}`, ...Array.from({ length: columns - 1 }, (_, c) => ((r * 31 + c) % 1000) / 10)]);
+  await workbook.xlsx.writeFile(xlsx);
+}
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((candidate) => fs.existsSync(candidate));
+if (!soffice) console.log('LibreOffice is not installed: the xlsx benchmark is skipped.');
+else {
+  const profile = `file://${path.join(dir, 'lo-profile')}`;
+  const converted = time('LibreOffice xlsx → csv', () => run(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv', '--outdir', dir, xlsx]));
+  const workspace2 = path.join(dir, 'ws2.sqlite');
+  run(process.execPath, [cli, 'init', workspace2, '--sample']);
+  const ours2 = time('yardstick import xlsx', () => run(process.execPath, [cli, 'import', workspace2, xlsx, '--auto', '--confirm-new', '--format', 'json']));
+  result({ case: `xlsx of ${cells.toLocaleString('en-US')} cells`, ms: ours2.ms, baselineMs: converted.ms, baseline: 'LibreOffice headless --convert-to csv', ratio: ours2.ms / converted.ms, target: 'ratio < 1', isMet: ours2.ms / converted.ms < 1 });
+}
+fs.rmSync(dir, { recursive: true, force: true });
