@@ -18,6 +18,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           server: resolve(__dirname, 'electron/server/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // Started by electron/core/import/runner.ts as importWorker.js beside the running bundle.
+          importWorker: resolve(__dirname, 'electron/core/import/worker.ts'),
         },
       },
     },

@@ -51,6 +51,11 @@ export default tseslint.config(
     { group: ['**/electron/**'], message: 'The renderer depends on shared only.' },
   ]),
   {
+    // Browser benchmarks pass functions to page.evaluate: those run in Chromium.
+    files: ['bench/**/*.mjs', 'e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     // The `yardstick` launcher is plain CommonJS: it requires the built CLI.
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },

@@ -9,6 +9,7 @@ import { defaultDataDir, serve } from '../server/serve';
 import { render, type OutputFormat } from './output';
 import { aggregateOption, registerAnalysisCommands, transformedSeriesOutput, transformOption } from './analysis';
 import { registerProjectCommand } from './project';
+import { registerChartCommands } from './charts';
 import { registerImportExportCommands } from './importExport';
 
 /** Where the CLI writes; tests pass their own. */
@@ -219,6 +220,7 @@ export function buildProgram(io: CliIo): Command {
   registerAnalysisCommands(program, io);
   registerProjectCommand(program, io);
   registerImportExportCommands(program, io);
+  registerChartCommands(program, io);
   return program;
 }
 

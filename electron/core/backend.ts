@@ -8,6 +8,8 @@ import { editingHandlers } from './handlers/editing';
 import { analysisHandlers } from './handlers/analysis';
 import { projectionHandlers } from './handlers/projections';
 import { importExportHandlers } from './handlers/importExport';
+import { chartHandlers } from './handlers/charts';
+import { snapshotHandlers } from './handlers/snapshots';
 import type { HandlerContext } from './handlers/context';
 import { createWorkspace } from './handlers/foundation';
 import { BackupStore } from './backups';
@@ -76,6 +78,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...analysisHandlers(context),
     ...projectionHandlers(context),
     ...importExportHandlers(context),
+    ...snapshotHandlers(context),
+    ...chartHandlers(context),
   };
 
   const stopBackups = options.autoBackupIntervalMs ? scheduleBackups(() => workspace, new BackupStore(options.dataDir), options.autoBackupIntervalMs) : () => undefined;

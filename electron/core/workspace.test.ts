@@ -149,6 +149,12 @@ describe('query plans', () => {
     expect(detail).not.toMatch(/SCAN ov/);
   });
 
+  it('answers the working copy by an index search on to_seq IS NULL, not the from_seq range', () => {
+    const detail = plan(ObservationRepository.asOfSql({ isWorking: true }), {});
+    expect(detail).toMatch(/SEARCH ov USING INDEX observation_version_(open|to \(to_seq=\?\))/);
+    expect(detail).not.toMatch(/SCAN ov/);
+  });
+
   it('finds the versions of a diff through the from_seq and to_seq indexes', () => {
     const detail = plan(ObservationRepository.changedBetweenSql, { from: 1, to: 2 });
     expect(detail).toMatch(/MULTI-INDEX OR/);

@@ -205,7 +205,7 @@ export class Workspace {
 
   querySeries(query: SeriesQuery): Observation[] {
     const { seq } = this.resolveSnapshot(query.snapshot);
-    const filter: AsOfFilter = {};
+    const filter: AsOfFilter = { isWorking: seq === this.snapshots.workingSeq() };
     if (query.indicator) filter.indicatorId = this.findIndicator(query.indicator).id;
     if (query.region) filter.regionId = this.findRegion(query.region).id;
     if (query.period) filter.period = this.parsePeriodOrFail(query.period);

@@ -63,6 +63,14 @@ describe.each(['zh-CN', 'en'] as const)('application menu in %s', (language) => 
     expect(roles(build(language, 'linux', true).items)).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));
   });
 
+  it('has Save As and the backups in File, in the language', () => {
+    const file = build(language).template[0]?.submenu ?? [];
+    const labels = (ids: string[]) => ids.map((id) => byId(file, id)?.label);
+    expect(labels(['workspace.saveAs', 'backup.create', 'backup.restore'])).toEqual(
+      language === 'zh-CN' ? ['另存为…', '立即备份', '从备份恢复…'] : ['Save As…', 'Back Up Now', 'Restore from Backup…'],
+    );
+  });
+
   it('shows About from Help', () => {
     const { template, showAbout } = build(language);
     const help = template.at(-1);

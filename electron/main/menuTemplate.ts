@@ -31,6 +31,7 @@ const STRINGS = {
   en: {
     file: 'File', newWorkspace: 'New Workspace…', open: 'Open Workspace…', openSample: 'Open Sample Workspace',
     snapshot: 'Take Snapshot…', quit: 'Quit',
+    saveAs: 'Save As…', backupNow: 'Back Up Now', restoreBackup: 'Restore from Backup…', snapshots: 'Snapshots',
     edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
     view: 'View', table: 'Table', toggleLanguage: 'Switch Language (中文/English)', toggleTheme: 'Switch Light/Dark Theme', find: 'Find…',
     reload: 'Reload', forceReload: 'Force Reload', devTools: 'Developer Tools',
@@ -41,6 +42,7 @@ const STRINGS = {
   'zh-CN': {
     file: '文件', newWorkspace: '新建工作区…', open: '打开工作区…', openSample: '打开示例工作区',
     snapshot: '创建快照…', quit: '退出',
+    saveAs: '另存为…', backupNow: '立即备份', restoreBackup: '从备份恢复…', snapshots: '快照',
     edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
     view: '视图', table: '表格', toggleLanguage: '切换语言（中文/English）', toggleTheme: '切换浅色/深色主题', find: '查找…',
     reload: '重新加载', forceReload: '强制重新加载', devTools: '开发者工具',
@@ -113,8 +115,11 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemSpec[] 
       command('workspace.new', text.newWorkspace),
       command('workspace.open', text.open),
       command('workspace.openSample', text.openSample),
+      command('workspace.saveAs', text.saveAs),
       separator,
       command('snapshot.create', text.snapshot),
+      command('backup.create', text.backupNow),
+      command('backup.restore', text.restoreBackup),
       ...(isMac ? [] : [separator, { role: 'quit', label: text.quit } satisfies MenuItemSpec]),
     ],
   };
@@ -146,6 +151,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemSpec[] 
     label: text.view,
     submenu: [
       command('view.table', text.table),
+      command('view.snapshots', text.snapshots),
       command('view.focusSearch', text.find),
       separator,
       command('view.toggleLanguage', text.toggleLanguage),

@@ -7,6 +7,8 @@ import { editingMethods } from './methods/editing';
 import { projectionMethods } from './methods/projections';
 import { analysisMethods } from './methods/analysis';
 import { importExportMethods } from './methods/importExport';
+import { chartMethods } from './methods/charts';
+import { snapshotMethods } from './methods/snapshots';
 
 /**
  * The one place a backend method is declared: each area of the product keeps its methods in
@@ -18,6 +20,8 @@ export const contract = {
   ...analysisMethods,
   ...projectionMethods,
   ...importExportMethods,
+  ...snapshotMethods,
+  ...chartMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -37,6 +37,8 @@ export interface VersionRow {
 }
 
 export interface AsOfFilter {
+  /** The seq asked for is the working seq: its visible versions are exactly the open ones. */
+  isWorking?: boolean;
   indicatorId?: number;
   regionId?: number;
   period?: string;
@@ -90,7 +92,9 @@ export class ObservationRepository {
 
   /** The SQL of the as-of query for a filter shape; exported for EXPLAIN QUERY PLAN tests. */
   static asOfSql(filter: AsOfFilter): string {
-    const conditions = [VISIBLE_AT];
+    // The working copy is every open version (to_seq IS NULL): the partial index answers it directly,
+    // where the interval test would read every version ever opened.
+    const conditions = [filter.isWorking ? 'ov.to_seq IS NULL' : VISIBLE_AT];
     if (filter.indicatorId !== undefined) conditions.push('ov.indicator_id = @indicatorId');
     if (filter.regionId !== undefined) conditions.push('ov.region_id = @regionId');
     if (filter.period !== undefined) conditions.push('ov.period = @period');
@@ -106,7 +110,8 @@ export class ObservationRepository {
       statement = this.db.prepare(sql);
       this.asOfCache.set(sql, statement);
     }
-    return statement.all({ seq, ...filter }) as VersionRow[];
+    const { isWorking: _isWorking, ...parameters } = filter;
+    return statement.all(filter.isWorking ? parameters : { seq, ...parameters }) as VersionRow[];
   }
 
   /** Versions opened or closed in (from, to]: the raw material of a diff. */

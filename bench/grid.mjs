@@ -1,0 +1,208 @@
+// Grid benchmarks (issue 3), printed as ratios of a large workspace to a small one measured in the
+// same run, in Debian's Chromium against the browser edition:
+//  1. time to first rendered rows of the wide table (page load, all observations fetched, rows built);
+//  2. median frame time while the wide table scrolls;
+//  3. a 1,000-cell paste committed (paste event → one cells.edit → the table shows it).
+// Targets: first rows under 1.5 s, median frame under 16 ms, paste under 300 ms, large/small under 3.
+// Usage: YARDSTICK_OUT_DIR=out-edit npx electron-vite build && YARDSTICK_OUT_DIR=out-edit node bench/grid.mjs [--large 200000] [--small 2000] [--runs 3]
+// Prints `RESULT {json}` lines and a readable summary. Asserts nothing.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const serverJs = path.join(root, process.env.YARDSTICK_OUT_DIR ?? 'out', 'main', 'server.js');
+const { values } = parseArgs({
+  options: { large: { type: 'string', default: '200000' }, small: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } },
+});
+const PERIODS = Array.from({ length: 40 }, (_, i) => `${2021 + Math.floor(i / 12)}M${String((i % 12) + 1).padStart(2, '0')}`);
+const PASTE_ROWS = 50;
+const PASTE_COLUMNS = 20;
+
+function result(record) {
+  console.log(`RESULT ${JSON.stringify({ bench: 'grid', ...record })}`);
+}
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** The browser edition on a new sample workspace; resolves once it prints its address. */
+function startServer(workspace) {
+  const child = spawn(process.execPath, [serverJs, workspace, '--port', '0', '--create-sample'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)#token=(\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, baseUrl: match[1], token: match[2], launchUrl: `${match[1]}#token=${match[2]}` });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  });
+}
+
+async function call(server, method, input) {
+  const response = await fetch(`${server.baseUrl}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Yardstick-Token': server.token },
+    body: JSON.stringify(input),
+  });
+  const body = await response.json();
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+/** Adds indicators × regions × 40 months of figures to the sample, in request-sized change sets. */
+async function fill(server, observations) {
+  const perPair = PERIODS.length;
+  const pairs = Math.ceil(observations / perPair);
+  const indicators = Math.max(1, Math.round(Math.sqrt(pairs / 2)));
+  const regions = Math.ceil(pairs / indicators);
+  for (let i = 0; i < indicators; i += 1) {
+    await call(server, 'catalog.addIndicator', {
+      indicator: { code: `bench_${i}`, nameZh: `测试指标${i}`, nameEn: `Bench indicator ${i}`, unit: 'billion yuan', kind: 'flow', accumulation: 'point', category: 'industry', parentCode: null, sourceNote: null },
+    });
+  }
+  for (let r = 0; r < regions; r += 1) {
+    await call(server, 'catalog.addRegion', { region: { code: `B${String(r).padStart(4, '0')}`, nameZh: `测试县${r}`, nameEn: `Bench county ${r}`, level: 'county', parentCode: '331100' } });
+  }
+  let batch = [];
+  let written = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await call(server, 'cells.edit', { kind: 'add', label: 'bench', cells: batch });
+    batch = [];
+  };
+  outer: for (let i = 0; i < indicators; i += 1)
+    for (let r = 0; r < regions; r += 1)
+      for (const period of PERIODS) {
+        if (written === observations) break outer;
+        batch.push({ indicator: `bench_${i}`, region: `B${String(r).padStart(4, '0')}`, period, value: ((written * 7919) % 100000) / 100 });
+        written += 1;
+        // The browser edition bounds a request at 1 MB.
+        if (batch.length === 8000) await flush();
+      }
+  await flush();
+  return { indicators, regions, written };
+}
+
+async function measure(browser, server) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'zh-CN' });
+  // 1. First rows: from navigation to the wide table's rows on screen (the table is the second view).
+  const started = Date.now();
+  await page.goto(server.launchUrl);
+  await page.getByTestId('view-tab-table').click();
+  await page.locator('[data-testid="wide-table"] [role="row"][row-id]').first().waitFor();
+  const firstRowsMs = Date.now() - started;
+  const switchStarted = Date.now();
+  await page.getByTestId('view-tab-overview').click();
+  await page.getByTestId('view-tab-table').click();
+  await page.locator('[data-testid="wide-table"] [role="row"][row-id]').first().waitFor();
+  const viewSwitchMs = Date.now() - switchStarted;
+
+  // 2. Scrolling: 120 frames, 120 px a frame, down through the rows; the gaps between frames.
+  const frames = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        // The grid's vertically scrolling body (found by behaviour: class names change between AG Grid versions).
+        const viewport = [...document.querySelectorAll('[data-testid="wide-table"] *')].find(
+          (element) => element.scrollHeight > element.clientHeight + 10 && /(auto|scroll)/.test(getComputedStyle(element).overflowY),
+        );
+        window.__benchViewport = viewport;
+        const gaps = [];
+        let last = performance.now();
+        let count = 0;
+        const step = (now) => {
+          gaps.push(now - last);
+          last = now;
+          viewport.scrollTop += 120;
+          count += 1;
+          if (count < 120) requestAnimationFrame(step);
+          else resolve(gaps.slice(1));
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  await page.evaluate(() => {
+    window.__benchViewport.scrollTop = 0;
+  });
+
+  // 3. Paste 50 rows × 20 months at the first bench row's first month; done when the last cell shows it.
+  // The search keeps only the bench rows (测试指标 × 测试县), so the first bench row is on screen.
+  await page.getByTestId('table-search').fill('测试');
+  const first = page.locator('[data-testid="wide-table"] [row-id="bench_0|B0000"] [col-id="period:2021M01"]');
+  await first.click();
+  const pasteMs = await page.evaluate(
+    ({ rows, columns }) =>
+      new Promise((resolve, reject) => {
+        const text = Array.from({ length: rows }, (_, r) => `${Array.from({ length: columns }, (_, c) => String(1000 + r + c / 10)).join('\t')}\r\n`).join('');
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', text);
+        const started = performance.now();
+        document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+        const check = () => {
+          const notice = document.querySelector('[data-testid="edit-notice"]');
+          if (notice && notice.textContent.includes(String(rows * columns))) resolve(performance.now() - started);
+          else if (notice && notice.getAttribute('data-kind') === 'error') reject(new Error(notice.textContent));
+          else if (performance.now() - started > 60_000) reject(new Error('no paste notice within 60 s'));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    { rows: PASTE_ROWS, columns: PASTE_COLUMNS },
+  );
+  await page.close();
+  return { firstRowsMs, viewSwitchMs, medianFrameMs: median(frames), p95FrameMs: [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)], pasteMs };
+}
+
+async function bench(observations, browser, runs) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yardstick-bench-grid-'));
+  const server = await startServer(path.join(dir, 'ws.sqlite'));
+  try {
+    const filling = Date.now();
+    const shape = await fill(server, observations);
+    console.log(`filled ${shape.written} observations in ${Date.now() - filling} ms`);
+    const measured = [];
+    // Every run pastes once more onto the same cells; the first run also warms the server.
+    for (let run = 0; run < runs; run += 1) {
+      measured.push(await measure(browser, server));
+      console.log(`  run ${run + 1}: ${JSON.stringify(measured.at(-1))}`);
+    }
+    const summary = Object.fromEntries(Object.keys(measured[0]).map((key) => [key, median(measured.map((m) => m[key]))]));
+    return { observations: shape.written, indicators: shape.indicators, regions: shape.regions, periods: PERIODS.length, ...summary };
+  } finally {
+    server.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: build first (see Usage).`);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+try {
+  const runs = Number(values.runs);
+  console.log('measuring', values.small, 'then', values.large, 'observations');
+  const small = await bench(Number(values.small), browser, runs);
+  const large = await bench(Number(values.large), browser, runs);
+  const metrics = ['firstRowsMs', 'viewSwitchMs', 'medianFrameMs', 'p95FrameMs', 'pasteMs'];
+  const targets = { firstRowsMs: 1500, medianFrameMs: 16, pasteMs: 300 };
+  for (const metric of metrics) {
+    const ratio = large[metric] / small[metric];
+    result({ metric, small: small[metric], large: large[metric], ratio, target: targets[metric] ?? null });
+  }
+  console.log(`\nWide table, ${large.observations} vs ${small.observations} observations (${large.indicators}×${large.regions} vs ${small.indicators}×${small.regions} rows × ${PERIODS.length} months), median of ${runs} runs:`);
+  for (const metric of metrics) {
+    const target = targets[metric] ? `  (target < ${targets[metric]} ms)` : '';
+    console.log(`  ${metric.padEnd(14)} ${large[metric].toFixed(1).padStart(8)} ms vs ${small[metric].toFixed(1).padStart(8)} ms  ratio ${(large[metric] / small[metric]).toFixed(2)}${target}`);
+  }
+} finally {
+  await browser.close();
+}
