@@ -26,6 +26,8 @@ test('the desktop app opens the sample and shows Lishui 2024 in the table', asyn
   try {
     const window = await app.firstWindow();
     await expect(window).toHaveTitle(/Yardstick/);
+    // The overview is the first screen; the table is one tab away.
+    await window.getByTestId('view-tab-table').click();
     const cell = window.getByTestId('wide-table').locator('[role="row"][row-id="industrial_value_added|331100"] [role="gridcell"][col-id="period:2024"]');
     await expect(cell).toHaveText(/^(4717\.8|471\.78)$/);
   } finally {

@@ -44,37 +44,80 @@ function waitForLaunchUrl(child: ChildProcess, timeoutMs: number): Promise<RegEx
   });
 }
 
+interface Launched {
+  readonly child: ChildProcess;
+  readonly exited: Promise<void>;
+  readonly match: RegExpExecArray;
+}
+
+/** One server process on `workspacePath`; kills it if it never prints its address. */
+async function launch(workspacePath: string): Promise<Launched> {
+  const child = spawn(process.execPath, [SERVER_JS, workspacePath, '--port', '0', '--create-sample'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    return { child, exited, match: await waitForLaunchUrl(child, 20_000) };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}
+
+async function halt({ child, exited }: Launched, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(signal);
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000));
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** The process currently serving each started server's folder (a restart replaces it). */
+const processes = new WeakMap<object, { current: Launched }>();
+
+function describe(dir: string, workspacePath: string, launched: Launched, holder: { current: Launched }): RunningServer {
+  const server: RunningServer = {
+    launchUrl: `${launched.match[1]}#token=${launched.match[2]}`,
+    baseUrl: launched.match[1]!,
+    token: launched.match[2]!,
+    dir,
+    workspacePath,
+    stop: async () => {
+      await halt(holder.current, 'SIGTERM');
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  processes.set(server, holder);
+  return server;
+}
+
 /** Starts `node out/main/server.js <fresh temp workspace> --port 0 --create-sample`. */
 export async function startServer(): Promise<RunningServer> {
   if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npx electron-vite build\` first.`);
   const dir = await mkdtemp(path.join(tmpdir(), 'yardstick-e2e-'));
   const workspacePath = path.join(dir, 'workspace.sqlite');
-  const child = spawn(process.execPath, [SERVER_JS, workspacePath, '--port', '0', '--create-sample'], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let match: RegExpExecArray;
+  let launched: Launched;
   try {
-    match = await waitForLaunchUrl(child, 20_000);
+    launched = await launch(workspacePath);
   } catch (error) {
-    child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    launchUrl: `${match[1]}#token=${match[2]}`,
-    baseUrl: match[1]!,
-    token: match[2]!,
-    dir,
-    workspacePath,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000));
-        if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
-      }
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return describe(dir, workspacePath, launched, { current: launched });
+}
+
+/**
+ * Stops a started server's process (SIGKILL: as a crash would, nothing is flushed on the way out)
+ * and starts a new one on the same workspace file. The new process has a new port and token; the
+ * returned server (and the original one, whose `stop` the fixture calls) stop whichever runs.
+ */
+export async function restartServer(server: RunningServer, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<RunningServer> {
+  const holder = processes.get(server);
+  if (!holder) throw new Error('restartServer needs a server made by startServer.');
+  await halt(holder.current, signal);
+  holder.current = await launch(server.workspacePath);
+  return describe(server.dir, server.workspacePath, holder.current, holder);
 }

@@ -35,8 +35,13 @@ export class WorkbenchPage {
     this.dialog = new DialogModel(page);
   }
 
-  async open(url: string): Promise<void> {
+  /**
+   * Opens the page, then shows `view` (a view id from renderer/src/shell/views.ts). The overview is
+   * the first screen; most specs read the table, so that is the default; null stays on the first screen.
+   */
+  async open(url: string, view: string | null = 'table'): Promise<void> {
     await this.page.goto(url);
+    if (view) await this.page.getByTestId(`view-tab-${view}`).click();
   }
 
   category(code: string): Locator {

@@ -1,4 +1,11 @@
+import { overviewEn } from '../overview/messages';
+import { projectionsEn } from '../projections/messages';
+import { snapshotsEn } from '../snapshots/messages';
+import { transformEn } from '../transform/messages';
+import { editingEn } from '../editing/messages';
 import type { Messages } from './zh';
+import { chartsEn } from '../charts/messages';
+import { importEn } from '../import/messages';
 
 export const en: Messages = {
   app: {
@@ -20,7 +27,12 @@ export const en: Messages = {
     views: 'Views',
   },
   views: {
+    overview: 'Overview',
     table: 'Table',
+    snapshots: 'Snapshots',
+    projections: 'Projections',
+    charts: 'Charts',
+    import: 'Import',
   },
   workspaceMenu: {
     button: 'Workspace',
@@ -103,10 +115,17 @@ export const en: Messages = {
     ready: 'Ready',
     failed: 'Failed to load',
   },
+  editing: editingEn,
   errors: {
     title: 'Cannot load the workspace',
     code: 'Error code: {{code}}',
     retry: 'Retry',
     dismiss: 'Dismiss',
   },
+  projections: projectionsEn,
+  snapshots: snapshotsEn,
+  overview: overviewEn,
+  transform: transformEn,
+  charts: chartsEn,
+  importWizard: importEn,
 };

@@ -1,3 +1,11 @@
+import { editingZh } from '../editing/messages';
+import { overviewZh } from '../overview/messages';
+import { projectionsZh } from '../projections/messages';
+import { snapshotsZh } from '../snapshots/messages';
+import { transformZh } from '../transform/messages';
+import { chartsZh } from '../charts/messages';
+import { importZh } from '../import/messages';
+
 /** Simplified Chinese: the default language and the shape every other language follows. */
 export const zh = {
   app: {
@@ -19,7 +27,12 @@ export const zh = {
     views: '视图',
   },
   views: {
+    overview: '概览',
     table: '表格',
+    snapshots: '快照',
+    projections: '增长测算',
+    charts: '图表',
+    import: '导入',
   },
   workspaceMenu: {
     button: '工作区',
@@ -102,12 +115,19 @@ export const zh = {
     ready: '就绪',
     failed: '加载失败',
   },
+  editing: editingZh,
   errors: {
     title: '无法加载工作区',
     code: '错误代码：{{code}}',
     retry: '重试',
     dismiss: '关闭',
   },
+  projections: projectionsZh,
+  snapshots: snapshotsZh,
+  overview: overviewZh,
+  transform: transformZh,
+  charts: chartsZh,
+  importWizard: importZh,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -11,4 +11,11 @@ describe('matchesQuery', () => {
     expect(matchesQuery(lishui, ' LISHUI ')).toBe(true);
     expect(matchesQuery(lishui, '杭州')).toBe(false);
   });
+
+  it('matches pinyin in full or by initials, as the catalogue search does', () => {
+    expect(matchesQuery(lishui, 'lsh')).toBe(true);
+    expect(matchesQuery(lishui, 'ls')).toBe(true);
+    expect(matchesQuery({ code: '330100', nameZh: '杭州市', nameEn: 'Hangzhou' }, 'lsh')).toBe(false);
+    expect(matchesQuery({ code: 'industrial_value_added', nameZh: '规上工业增加值', nameEn: 'Added value' }, 'gsgy')).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SnapshotsDialogs } from '../snapshots/SnapshotsDialogs';
 import { WorkspaceMenuList } from './WorkspaceMenuList';
 
 /** The toolbar's "Workspace" menu button; its items run the same commands as the shortcuts and the desktop menu. */
@@ -48,6 +49,8 @@ export function WorkspaceMenu() {
         </span>
       </button>
       {isOpen && <WorkspaceMenuList onClose={closeToButton} />}
+      {/* Save As and the backups dialog open from this menu in every view. */}
+      <SnapshotsDialogs />
     </div>
   );
 }

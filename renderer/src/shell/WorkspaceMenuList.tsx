@@ -9,7 +9,7 @@ import { chordLabel, MENU_COMMAND_KEYS } from './shortcuts';
 
 interface MenuEntry {
   readonly command: MenuCommand;
-  readonly labelKey: `workspaceMenu.${keyof Messages['workspaceMenu'] & string}`;
+  readonly labelKey: `workspaceMenu.${keyof Messages['workspaceMenu'] & string}` | `snapshots.menu.${keyof Messages['snapshots']['menu'] & string}`;
   readonly needsWorkspace?: boolean;
 }
 
@@ -17,6 +17,10 @@ const ENTRIES: readonly MenuEntry[] = [
   { command: 'workspace.new', labelKey: 'workspaceMenu.new' },
   { command: 'workspace.open', labelKey: 'workspaceMenu.open' },
   { command: 'workspace.openSample', labelKey: 'workspaceMenu.openSample' },
+  { command: 'workspace.saveAs', labelKey: 'snapshots.menu.saveAs', needsWorkspace: true },
+  { command: 'backup.create', labelKey: 'snapshots.menu.backupNow', needsWorkspace: true },
+  { command: 'backup.restore', labelKey: 'snapshots.menu.restoreBackup', needsWorkspace: true },
+  // Take snapshot stays last, where ArrowUp from the first item lands.
   { command: 'snapshot.create', labelKey: 'workspaceMenu.snapshot', needsWorkspace: true },
 ];
 

@@ -2,7 +2,9 @@ import type { AppError } from '../../../shared/api/contract';
 import type { MenuCommand } from '../../../shared/api/bridge';
 import { nativeFileChooser } from '../api';
 import { i18n } from '../i18n';
+import { runSnapshotsCommand } from '../snapshots/commands';
 import { useAppStore } from '../store';
+import type { EditCommand } from './shortcuts';
 import { localDate } from './suggestions';
 import { VIEWS } from './views';
 import type { ViewId } from './views';
@@ -30,7 +32,14 @@ async function openWorkspace(): Promise<void> {
 /** Switches the main area to a view (not from behind an open dialog). */
 export function showView(view: ViewId): void {
   const store = useAppStore.getState();
-  if (!store.dialog) store.setView(view);
+  if (!store.dialog && !store.snapshotsDialog) store.setView(view);
+}
+
+/** Undo or redo through the workspace's persistent log (not from behind an open dialog). */
+export function runEditCommand(command: EditCommand): void {
+  const store = useAppStore.getState();
+  if (store.dialog || !store.info) return;
+  void (command === 'edit.undo' ? store.undo() : store.redo());
 }
 
 /**
@@ -41,9 +50,10 @@ export function runCommand(command: MenuCommand): void {
   const store = useAppStore.getState();
   if (command === 'view.toggleLanguage') return store.toggleLanguage();
   if (command === 'view.toggleTheme') return store.toggleTheme();
-  if (store.dialog) return;
+  if (store.dialog || store.snapshotsDialog) return;
   const view = VIEWS.find((candidate) => candidate.menuCommand === command);
   if (view) return showView(view.id);
+  if (runSnapshotsCommand(command)) return;
   switch (command) {
     case 'workspace.new':
       return void newWorkspace();

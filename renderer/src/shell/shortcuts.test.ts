@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zh } from '../i18n/zh';
-import { chordLabel, matchesChord, MENU_COMMAND_KEYS } from './shortcuts';
+import { chordLabel, EDIT_COMMAND_KEYS, matchesChord, MENU_COMMAND_KEYS } from './shortcuts';
 import { VIEWS } from './views';
 
 const key = (code: string, modifiers: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
@@ -15,6 +15,15 @@ describe('keyboard shortcuts', () => {
     expect(matchesChord(key('KeyS'), save)).toBe(false);
     expect(matchesChord(key('KeyS', { ctrlKey: true, shiftKey: true }), save)).toBe(false);
     expect(matchesChord(key('KeyL', { altKey: true }), MENU_COMMAND_KEYS['view.toggleLanguage']!)).toBe(true);
+  });
+
+  it('undo on Ctrl+Z, redo on Ctrl+Y and Ctrl+Shift+Z', () => {
+    const command = (event: ReturnType<typeof key>) => EDIT_COMMAND_KEYS.find(([chord]) => matchesChord(event, chord))?.[1];
+    expect(command(key('KeyZ', { ctrlKey: true }))).toBe('edit.undo');
+    expect(command(key('KeyY', { ctrlKey: true }))).toBe('edit.redo');
+    expect(command(key('KeyZ', { ctrlKey: true, shiftKey: true }))).toBe('edit.redo');
+    expect(command(key('KeyZ'))).toBeUndefined();
+    expect(chordLabel(EDIT_COMMAND_KEYS[2]![0])).toBe('Ctrl+Shift+Z');
   });
 
   it('are labelled like the desktop menu', () => {

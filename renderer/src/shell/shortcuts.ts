@@ -6,6 +6,7 @@ export interface KeyChord {
   /** Ctrl, or ⌘ on macOS. */
   readonly mod?: boolean;
   readonly alt?: boolean;
+  readonly shift?: boolean;
 }
 
 /**
@@ -25,11 +26,25 @@ type ChordEvent = Pick<KeyboardEvent, 'code' | 'ctrlKey' | 'metaKey' | 'altKey' 
 
 export function matchesChord(event: ChordEvent, chord: KeyChord): boolean {
   const hasMod = event.ctrlKey || event.metaKey;
-  return event.code === chord.code && hasMod === Boolean(chord.mod) && event.altKey === Boolean(chord.alt) && !event.shiftKey;
+  return event.code === chord.code && hasMod === Boolean(chord.mod) && event.altKey === Boolean(chord.alt) && event.shiftKey === Boolean(chord.shift);
 }
+
+/** Undo and redo of the workspace's change log. */
+export type EditCommand = 'edit.undo' | 'edit.redo';
+
+/**
+ * Keys of undo and redo, bound by the page in both editions while focus is not in a text field
+ * (there the field's own text undo applies). The desktop menu's Edit › Undo uses Electron's native
+ * role, which does not reach the workspace's log.
+ */
+export const EDIT_COMMAND_KEYS: readonly [KeyChord, EditCommand][] = [
+  [{ code: 'KeyZ', mod: true }, 'edit.undo'],
+  [{ code: 'KeyY', mod: true }, 'edit.redo'],
+  [{ code: 'KeyZ', mod: true, shift: true }, 'edit.redo'],
+];
 
 /** "Ctrl+N", "Alt+L", "Ctrl+1": shown next to menu items and in tooltips. */
 export function chordLabel(chord: KeyChord): string {
   const key = chord.code.replace(/^(Key|Digit)/, '');
-  return [chord.mod ? 'Ctrl' : null, chord.alt ? 'Alt' : null, key].filter(Boolean).join('+');
+  return [chord.mod ? 'Ctrl' : null, chord.alt ? 'Alt' : null, chord.shift ? 'Shift' : null, key].filter(Boolean).join('+');
 }

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api/bridge';
 import { isDesktop, subscribeMenuCommands } from '../api';
-import { runCommand, showView } from './commands';
-import { matchesChord, MENU_COMMAND_KEYS } from './shortcuts';
+import { runCommand, runEditCommand, showView } from './commands';
+import { EDIT_COMMAND_KEYS, matchesChord, MENU_COMMAND_KEYS } from './shortcuts';
 import type { KeyChord } from './shortcuts';
 import { VIEWS } from './views';
 
@@ -28,7 +28,11 @@ export function useShortcuts(): void {
     const keys = pageKeys(isDesktop());
     const onKeyDown = (event: KeyboardEvent) => {
       const match = keys.find(([chord]) => matchesChord(event, chord));
-      if (match) {
+      const edit = EDIT_COMMAND_KEYS.find(([chord]) => matchesChord(event, chord));
+      if (edit && !isTyping(event.target)) {
+        event.preventDefault();
+        runEditCommand(edit[1]);
+      } else if (match) {
         // Also while a dialog is open: Ctrl+S must not open the browser's "Save page" there.
         event.preventDefault();
         match[1]();

@@ -1,8 +1,13 @@
 import type { ComponentType } from 'react';
 import type { MenuCommand } from '../../../shared/api/bridge';
 import type { Messages } from '../i18n/zh';
+import { OverviewView } from '../overview/OverviewView';
+import { SnapshotsView } from '../snapshots/SnapshotsView';
+import { ProjectionsView } from '../projections/ProjectionsView';
 import { TableView } from '../table/TableView';
+import { ImportView } from '../import/ImportView';
 import type { KeyChord } from './shortcuts';
+import { ChartsView } from '../charts/ChartsView';
 
 /** A view's id is the key of its name in the i18n `views` section, so every view has a name in both languages. */
 export type ViewId = keyof Messages['views'] & string;
@@ -19,7 +24,13 @@ export interface ViewSpec {
 }
 
 export const VIEWS: readonly [ViewSpec, ...ViewSpec[]] = [
-  { id: 'table', labelKey: 'views.table', component: TableView, shortcut: { code: 'Digit1', mod: true }, menuCommand: 'view.table' },
+  // First: the overview is the first screen a user sees.
+  { id: 'overview', labelKey: 'views.overview', component: OverviewView, shortcut: { code: 'Digit1', mod: true } },
+  { id: 'table', labelKey: 'views.table', component: TableView, shortcut: { code: 'Digit2', mod: true }, menuCommand: 'view.table' },
+  { id: 'projections', labelKey: 'views.projections', component: ProjectionsView, shortcut: { code: 'Digit3', mod: true } },
+  { id: 'snapshots', labelKey: 'views.snapshots', component: SnapshotsView, shortcut: { code: 'Digit5', mod: true }, menuCommand: 'view.snapshots' },
+  { id: 'charts', labelKey: 'views.charts', component: ChartsView, shortcut: { code: 'Digit6', mod: true } },
+  { id: 'import', labelKey: 'views.import', component: ImportView, shortcut: { code: 'Digit7', mod: true } },
 ];
 
 export function viewById(id: ViewId): ViewSpec {

@@ -1,4 +1,10 @@
 import { create } from 'zustand';
+import { createEditingSlice } from '../editing/editingSlice';
+import { createImportSlice } from '../import/importSlice';
+import { createOverviewSlice } from '../overview/overviewSlice';
+import { createProjectionsSlice } from '../projections/projectionsSlice';
+import { createSnapshotsSlice } from '../snapshots/snapshotsSlice';
+import { createTransformSlice } from '../transform/transformSlice';
 import { createUiSlice } from './uiSlice';
 import { createWorkspaceSlice } from './workspaceSlice';
 import type { StoreState } from './types';
@@ -11,6 +17,12 @@ export type { Theme } from './preferences';
 export const useAppStore = create<StoreState>()((...args) => ({
   ...createUiSlice(...args),
   ...createWorkspaceSlice(...args),
+  ...createEditingSlice(...args),
+  ...createSnapshotsSlice(...args),
+  ...createProjectionsSlice(...args),
+  ...createOverviewSlice(...args),
+  ...createTransformSlice(...args),
+  ...createImportSlice(...args),
 }));
 
 /** Back to the state at start-up (tests). */

@@ -47,7 +47,7 @@ export interface UiSlice {
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   language: readLanguage(),
   theme: readTheme(),
-  view: 'table',
+  view: 'overview',
   dialog: null,
   selectedCategory: null,
   selectedIndicator: null,

@@ -2,13 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../shell/EmptyState';
 import { useAppStore } from '../store';
 import { selectIsViewLoaded } from '../store/selectors';
-import { WideTable } from './WideTable';
+import { WithTransforms } from '../transform/WithTransforms';
+import { EditableTable } from './EditableTable';
 
-/** The table view: the wide table, or why it is empty. */
+/** The table view: the editable wide or long table, or why it is empty. */
 export function TableView() {
   const { t } = useTranslation();
   const isEmpty = useAppStore((state) => state.info?.observationCount === 0);
   const isLoaded = useAppStore(selectIsViewLoaded);
   if (isEmpty) return <EmptyState kind="noObservations" />;
-  return isLoaded ? <WideTable /> : <p className="notice">{t('status.loading')}</p>;
+  return isLoaded ? (
+    <WithTransforms>
+      <EditableTable />
+    </WithTransforms>
+  ) : (
+    <p className="notice">{t('status.loading')}</p>
+  );
 }

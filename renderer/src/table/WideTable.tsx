@@ -1,8 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GetRowIdParams, RowDataUpdatedEvent } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
+import type { Finding } from '../../../shared/editing/consistency';
+import { CellEditor } from '../editing/CellEditor';
+import { decorateColumns } from '../editing/sheet';
+import { useSpreadsheet } from '../editing/useSpreadsheet';
 import { useAppStore } from '../store';
 import { selectViewObservations } from '../store/selectors';
 import { buildWideRows } from './buildWideRows';
@@ -10,51 +13,66 @@ import type { WideRow } from './buildWideRows';
 import { buildColumnDefs } from './columnDefs';
 import { gridTheme, registerGridModules } from './gridSetup';
 import { NoRowsNotice } from './NoRowsNotice';
+import { useTableFilter } from './useTableFilter';
+import { createWideAdapter, locateInWide } from './wideSheet';
 
 registerGridModules();
 
 const getRowId = ({ data }: GetRowIdParams<WideRow>): string => data.id;
 const AUTO_SIZE = { type: 'fitCellContents' } as const;
 const DEFAULT_COLUMN: ColDef<WideRow> = { resizable: true, sortable: true, suppressMovable: true };
-// Names change width with the language: fit the columns again whenever the rows are rebuilt.
-const refit = ({ api }: RowDataUpdatedEvent<WideRow>): void => api.autoSizeAllColumns();
 
-/** The read-only wide table: indicator × region rows, one column per period. */
-export function WideTable() {
+/** The wide table: indicator × region rows, one column per period; the working copy edits like a sheet. */
+export function WideTable({ findings }: { readonly findings: ReadonlyMap<string, readonly Finding[]> }) {
   const { t } = useTranslation();
   const observations = useAppStore(selectViewObservations);
   const catalog = useAppStore((state) => state.catalog);
   const language = useAppStore((state) => state.language);
-  const filter = useAppStore(
-    useShallow((state) => ({
-      categoryCode: state.selectedCategory,
-      indicatorCode: state.selectedIndicator,
-      regionCode: state.selectedRegion,
-    })),
-  );
+  const filter = useTableFilter();
   const table = useMemo(
     () => (catalog ? buildWideRows(observations, catalog, filter, language) : null),
     [observations, catalog, filter, language],
   );
+  // Column definitions change only with the columns themselves, so an edit keeps focus and widths.
+  const shapeKey = table ? `${language}|${table.commonLatestPeriod?.label ?? ''}|${table.periods.map((p) => `${p.period}=${p.label}`).join(',')}` : '';
   const columnDefs = useMemo(
     () =>
       table &&
-      buildColumnDefs(table, {
-        indicator: t('table.indicator'),
-        region: t('table.region'),
-        unit: t('table.unit'),
-        growth: (period) => (period ? t('table.growth', { period }) : t('table.latestGrowth')),
-        rank: (period) => (period ? t('table.rank', { period }) : t('table.latestRank')),
-        rankValue: (count) => t('table.rankValue', { count, ordinal: true }),
-        flag: (flag) => t(`flags.${flag}`),
-      }),
-    [table, t],
+      decorateColumns(
+        buildColumnDefs(table, {
+          indicator: t('table.indicator'),
+          region: t('table.region'),
+          unit: t('table.unit'),
+          growth: (period) => (period ? t('table.growth', { period }) : t('table.latestGrowth')),
+          rank: (period) => (period ? t('table.rank', { period }) : t('table.latestRank')),
+          rankValue: (count) => t('table.rankValue', { count, ordinal: true }),
+          flag: (flag) => t(`flags.${flag}`),
+        }),
+        CellEditor,
+      ),
+    // `table` only lends its periods to the columns, which shapeKey names.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shapeKey, t],
   );
+  const labels = useMemo(() => new Map((columnDefs ?? []).map((column) => [column.colId ?? '', column.headerName ?? ''])), [columnDefs]);
+  const rowsById = useMemo(() => new Map((table?.rows ?? []).map((row) => [row.id, row])), [table]);
+  const adapter = useMemo(() => createWideAdapter((colId) => labels.get(colId) ?? colId), [labels]);
+  const locate = useMemo(() => (cell: Parameters<typeof locateInWide>[0]) => locateInWide(cell, rowsById), [rowsById]);
+  const { containerRef, gridProps } = useSpreadsheet<WideRow>({ adapter, locate, findings });
+  // Names and headers change width with the language: fit the columns again when they change, not after every edit.
+  const fittedShape = useRef<string | null>(null);
+  const shape = shapeKey;
+  const refit = ({ api }: RowDataUpdatedEvent<WideRow>): void => {
+    if (fittedShape.current === shape) return;
+    fittedShape.current = shape;
+    api.autoSizeAllColumns();
+  };
   if (!table || !columnDefs) return null;
   if (table.rows.length === 0) return <NoRowsNotice />;
   return (
-    <div className="wide-table" data-testid="wide-table" role="region" aria-label={t('table.label')}>
+    <div ref={containerRef} className="wide-table sheet" data-testid="wide-table" role="region" aria-label={t('table.label')}>
       <AgGridReact<WideRow>
+        {...gridProps}
         theme={gridTheme}
         rowData={table.rows as WideRow[]}
         columnDefs={columnDefs}
@@ -65,7 +83,6 @@ export function WideTable() {
         suppressNoRowsOverlay
         headerHeight={34}
         tooltipShowDelay={400}
-        enableCellTextSelection
         ensureDomOrder
       />
     </div>

@@ -7,11 +7,18 @@ import { chooseDisplayUnit, formatNumber, formatPercent, RATE_DECIMALS, toDispla
 import type { DisplayUnit, Language } from '../../../shared/format';
 import { comparePeriods, periodLabel } from '../../../shared/periods';
 import { convert, findUnit } from '../../../shared/units';
+import { matchesQuery } from '../navigator/matchesQuery';
 
 export interface WideFilter {
   readonly categoryCode: string | null;
   readonly indicatorCode: string | null;
   readonly regionCode: string | null;
+  /** Quick search over codes and names of the indicator and the region. */
+  readonly search?: string;
+  /** Only this period's column. */
+  readonly period?: string | null;
+  /** Empty period columns to show besides those with data (for typing or pasting new figures). */
+  readonly extraPeriods?: readonly string[];
 }
 
 export interface PeriodColumn {
@@ -35,6 +42,9 @@ export interface WideRow {
   readonly indicatorName: string;
   readonly regionName: string;
   readonly unitLabel: string;
+  /** The indicator's unit (what is stored) and the unit the row shows, for reading typed figures. */
+  readonly storedUnit: string;
+  readonly displayUnit: string;
   readonly cells: Readonly<Record<string, WideCell>>;
   /** The row's own latest period (rows of one table may end in different years). */
   readonly latestPeriod: PeriodColumn | null;
@@ -66,6 +76,12 @@ function isKept(observation: Observation, indicator: Indicator | undefined, filt
   return true;
 }
 
+/** The quick search: the text appears in the code or a name of the indicator or of the region. */
+export function matchesSearch(query: string | undefined, indicator: Indicator | undefined, region: Region | undefined): boolean {
+  if (!query || query.trim() === '') return true;
+  return (indicator !== undefined && matchesQuery(indicator, query)) || (region !== undefined && matchesQuery(region, query));
+}
+
 /** A value in the row's unit: one row's values may be stored in different units of one dimension. */
 function inUnit(value: number, from: string, to: string): number {
   const converted = convert(value, from, to);
@@ -94,6 +110,11 @@ function magnitudesOf(group: readonly Observation[], peers: readonly Observation
   return fromPeers.length > 0 ? fromPeers : [1];
 }
 
+/** The unit a row of one indicator and region shows its values in (both table layouts agree). */
+export function rowDisplayUnit(group: readonly Observation[], peers: readonly Observation[], unitCode: string, language: Language): DisplayUnit {
+  return chooseDisplayUnit(unitCode, magnitudesOf(group, peers, unitCode), language);
+}
+
 interface RowContext {
   readonly indicator: Indicator | undefined;
   readonly region: Region | undefined;
@@ -105,7 +126,7 @@ interface RowContext {
 function buildRow(group: readonly Observation[], { indicator, region, peers, periods, language }: RowContext): WideRow {
   const first = group[0]!;
   const unitCode = indicator?.unit ?? first.unit;
-  const display = chooseDisplayUnit(unitCode, magnitudesOf(group, peers, unitCode), language);
+  const display = rowDisplayUnit(group, peers, unitCode, language);
   const dimension = findUnit(unitCode)?.dimension;
   const isRate = dimension === 'rate' || dimension === 'rate_difference';
   const cells: Record<string, WideCell> = {};
@@ -119,6 +140,8 @@ function buildRow(group: readonly Observation[], { indicator, region, peers, per
     indicatorName: indicator ? (language === 'zh' ? indicator.nameZh : indicator.nameEn) : first.indicatorCode,
     regionName: region ? (language === 'zh' ? region.nameZh : region.nameEn) : first.regionCode,
     unitLabel: display.label,
+    storedUnit: unitCode,
+    displayUnit: display.code,
     cells,
     latestPeriod: periods.get(latest.period) ?? null,
     latestGrowth,
@@ -127,10 +150,33 @@ function buildRow(group: readonly Observation[], { indicator, region, peers, per
   };
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+export function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key);
   if (list) list.push(item);
   else map.set(key, [item]);
+}
+
+interface CachedRow {
+  readonly group: readonly Observation[];
+  readonly row: WideRow;
+}
+
+/**
+ * Rows built before, by catalog and by language and columns: after an edit only the rows whose
+ * observations changed are built again, and the grid, which compares rows by identity, redraws only those.
+ */
+const ROW_CACHES = new WeakMap<Catalog, { key: string; rows: Map<string, CachedRow> }>();
+
+function rowCache(catalog: Catalog, key: string): Map<string, CachedRow> {
+  const existing = ROW_CACHES.get(catalog);
+  if (existing?.key === key) return existing.rows;
+  const rows = new Map<string, CachedRow>();
+  ROW_CACHES.set(catalog, { key, rows });
+  return rows;
+}
+
+function isSameGroup(a: readonly Observation[], b: readonly Observation[]): boolean {
+  return a.length === b.length && a.every((observation, index) => observation === b[index]);
 }
 
 /** Rows in catalog order (indicator, then region) and period columns in chronological order. */
@@ -141,19 +187,32 @@ export function buildWideRows(observations: readonly Observation[], catalog: Cat
   const byIndicator = new Map<string, Observation[]>();
   const ytdPeriods = new Set<string>();
   const periodCodes = new Set<string>();
+  const searched = new Map<string, boolean>();
   for (const observation of observations) {
     const indicator = catalog.indicators[indicatorIndex.get(observation.indicatorCode) ?? -1];
     if (!isKept(observation, indicator, filter)) continue;
+    if (filter.period && observation.period !== filter.period) continue;
     const id = rowId(observation.indicatorCode, observation.regionCode);
+    if (filter.search) {
+      let isFound = searched.get(id);
+      if (isFound === undefined) {
+        isFound = matchesSearch(filter.search, indicator, catalog.regions[regionIndex.get(observation.regionCode) ?? -1]);
+        searched.set(id, isFound);
+      }
+      if (!isFound) continue;
+    }
     pushTo(groups, id, observation);
     pushTo(byIndicator, observation.indicatorCode, observation);
     periodCodes.add(observation.period);
     if (indicator?.accumulation === 'ytd') ytdPeriods.add(observation.period);
   }
+  // Empty columns are offered only beside data (a table of no rows says so instead).
+  if (groups.size > 0) for (const extra of filter.extraPeriods ?? []) if (!filter.period || filter.period === extra) periodCodes.add(extra);
   const periods = [...periodCodes]
     .sort(comparePeriods)
     .map((period) => ({ period, label: periodLabel(period, language, ytdPeriods.has(period) ? 'ytd' : 'point') }));
   const periodByCode = new Map(periods.map((column) => [column.period, column]));
+  const cache = rowCache(catalog, `${language}|${periods.map((p) => `${p.period}=${p.label}`).join(',')}`);
   const position = (code: string, index: Map<string, number>) => index.get(code) ?? Number.MAX_SAFE_INTEGER;
   const rows = [...groups.values()]
     .map((group) => group[0]!)
@@ -163,15 +222,22 @@ export function buildWideRows(observations: readonly Observation[], catalog: Cat
         position(a.regionCode, regionIndex) - position(b.regionCode, regionIndex) ||
         rowId(a.indicatorCode, a.regionCode).localeCompare(rowId(b.indicatorCode, b.regionCode)),
     )
-    .map((first) =>
-      buildRow(groups.get(rowId(first.indicatorCode, first.regionCode))!, {
+    .map((first) => {
+      const id = rowId(first.indicatorCode, first.regionCode);
+      const group = groups.get(id)!;
+      const cached = cache.get(id);
+      if (cached && isSameGroup(cached.group, group)) return cached.row;
+      const row = buildRow(group, {
         indicator: catalog.indicators[indicatorIndex.get(first.indicatorCode) ?? -1],
         region: catalog.regions[regionIndex.get(first.regionCode) ?? -1],
         peers: byIndicator.get(first.indicatorCode) ?? [],
         periods: periodByCode,
         language,
-      }),
-    );
+      });
+      // A row without values of its own takes its unit from its peers: it is rebuilt every time.
+      if (group.some((observation) => observation.value !== null)) cache.set(id, { group, row });
+      return row;
+    });
   const ends = new Set(rows.map((row) => row.latestPeriod?.period));
   const commonLatestPeriod = ends.size === 1 ? (rows[0]?.latestPeriod ?? null) : null;
   return { periods, commonLatestPeriod, rows };

@@ -1,8 +1,13 @@
 import {
   CellStyleModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ColumnAutoSizeModule,
+  CustomEditorModule,
+  RenderApiModule,
+  RowApiModule,
   RowAutoHeightModule,
+  ScrollApiModule,
   colorSchemeVariable,
   ModuleRegistry,
   themeQuartz,
@@ -16,7 +21,19 @@ let isRegistered = false;
 /** Registers only the Community modules the table uses; the validation module only in development. */
 export function registerGridModules(): void {
   if (isRegistered) return;
-  const modules: Module[] = [ClientSideRowModelModule, CellStyleModule, ColumnAutoSizeModule, RowAutoHeightModule, TooltipModule];
+  const modules: Module[] = [
+    ClientSideRowModelModule,
+    CellStyleModule,
+    ColumnAutoSizeModule,
+    RowAutoHeightModule,
+    TooltipModule,
+    // Editing with our own editor, and the API the sheet layer uses (rows, columns, scrolling, class refresh).
+    CustomEditorModule,
+    RowApiModule,
+    ColumnApiModule,
+    ScrollApiModule,
+    RenderApiModule,
+  ];
   if (import.meta.env.DEV) modules.push(ValidationModule);
   ModuleRegistry.registerModules(modules);
   isRegistered = true;

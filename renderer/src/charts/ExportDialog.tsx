@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/api/contract';
+import type { ChartSpecInput } from '../../../shared/charts/spec';
+import { Modal } from '../dialogs/Modal';
+import { TextField } from '../dialogs/TextField';
+import { errorText } from '../i18n';
+import { suggestPath } from '../shell/suggestions';
+import { useAppStore } from '../store';
+import { useChartsStore } from './chartsStore';
+
+export type ExportFormat = 'png' | 'svg' | 'pptx';
+
+interface ExportDialogProps {
+  readonly format: ExportFormat;
+  readonly spec: ChartSpecInput;
+  readonly title: string;
+  readonly onClose: () => void;
+}
+
+/** Where to write the export: a path on this computer (the backend writes the file), PNG scale, watermark. */
+export function ExportDialog({ format, spec, title, onClose }: ExportDialogProps) {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const client = useAppStore((state) => state.client);
+  const exportChart = useChartsStore((state) => state.exportChart);
+  const setNotice = useChartsStore((state) => state.setNotice);
+  const [path, setPath] = useState(() => suggestPath(useAppStore.getState().info?.path, t('charts.export.defaultName', { title: title.replace(/[\\/:*?"<>|]/g, '_'), ext: format })));
+  const [scale, setScale] = useState<2 | 3>(2);
+  const [watermark, setWatermark] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [isMissing, setMissing] = useState(false);
+
+  const onSubmit = async () => {
+    const trimmed = path.trim();
+    setMissing(trimmed === '');
+    if (!trimmed || !client) return;
+    setBusy(true);
+    setError(null);
+    const result = await exportChart(client, { spec, format, path: trimmed, scale, watermark });
+    setBusy(false);
+    if ('code' in result) return setError(result);
+    setNotice({ kind: 'done', text: t('charts.export.done', { path: result.path }) });
+    onClose();
+  };
+
+  return (
+    <Modal
+      title={t('charts.export.title', { format: format.toUpperCase() })}
+      intro={t('charts.export.intro')}
+      submitLabel={t('charts.export.submit')}
+      isBusy={isBusy}
+      error={isMissing ? t('dialog.required') : error && errorText(error, language)}
+      onSubmit={() => void onSubmit()}
+      onClose={onClose}
+      testId="chart-export-dialog"
+    >
+      <TextField label={t('dialog.path')} help={t('dialog.pathHelp')} value={path} onChange={setPath} isInvalid={isMissing} initialFocus="end" testId="chart-export-path" />
+      {format === 'png' && (
+        <fieldset className="chart-export-options">
+          <legend>{t('charts.export.scale')}</legend>
+          {([2, 3] as const).map((value) => (
+            <label key={value}>
+              <input type="radio" name="scale" checked={scale === value} onChange={() => setScale(value)} /> {t(value === 2 ? 'charts.export.scale2' : 'charts.export.scale3')}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {format === 'pptx' && (
+        <label className="chart-export-options">
+          <input type="checkbox" checked={watermark} onChange={(event) => setWatermark(event.target.checked)} data-testid="chart-export-watermark" /> {t('charts.export.watermark')}
+        </label>
+      )}
+    </Modal>
+  );
+}

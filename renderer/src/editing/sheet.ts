@@ -1,0 +1,237 @@
+/**
+ * The spreadsheet layer over an AG Grid table: the grid's `context` object (selection, markers,
+ * how each cell edits) and the column decoration that draws selection and markers with
+ * cellClassRules. AG Grid Community has no ranges, clipboard or fill: they live here.
+ */
+import type { CellClassParams, ColDef, GridApi, ITooltipParams, SuppressKeyboardEventParams } from 'ag-grid-community';
+import type { Finding } from '../../../shared/editing/consistency';
+import { cellKey } from '../../../shared/editing/derived';
+import type { Language } from '../../../shared/format';
+import type { SheetCell, SheetGrid } from './plans';
+import { isInRect, rectOf } from './selection';
+import type { Selection } from './selection';
+import { fieldKey } from './targets';
+import type { EditTarget } from './targets';
+
+/** How one table layout describes its cells to the spreadsheet layer. */
+export interface SheetAdapter<Row> {
+  /** What a cell edits; null for names, units and derived figures. */
+  targetOf(row: Row, colId: string): EditTarget | null;
+  /** The text a read-only cell holds, as copy writes it. */
+  textOf(row: Row, colId: string): string;
+  rowLabel(row: Row): string;
+  /** The observations a row holds (deleting the row removes them). */
+  rowKeys(row: Row): readonly CellKeyParts[];
+}
+
+export interface CellKeyParts {
+  readonly indicatorCode: string;
+  readonly regionCode: string;
+  readonly period: string;
+}
+
+export const NO_MARKERS: Markers = { isChangesShown: false, changed: new Set(), findings: new Map(), pending: new Set() };
+
+export interface Markers {
+  readonly isChangesShown: boolean;
+  /** `key|field` (and `key|other`) of fields changed since the last snapshot. */
+  readonly changed: ReadonlySet<string>;
+  /** Findings by `key|field`. */
+  readonly findings: ReadonlyMap<string, readonly Finding[]>;
+  readonly pending: ReadonlySet<string>;
+}
+
+/**
+ * The grid's context: one object per table, read by class rules, the editor and the handlers.
+ * It changes only through its methods, called from effects and event handlers.
+ */
+export class SheetController<Row> {
+  adapter: SheetAdapter<Row>;
+  api: GridApi<Row> | null = null;
+  isReadOnly = false;
+  language: Language = 'zh';
+  selection: Selection | null = null;
+  columnIds: string[] = [];
+  columnIndex = new Map<string, number>();
+  columnLabels = new Map<string, string>();
+  markers: Markers = NO_MARKERS;
+  /** Saves what the editor holds; the editor stays open until this settles. */
+  commitEditor: (target: EditTarget, text: string) => Promise<EditorOutcome>;
+  /** Closes the editor and moves as Enter, Tab and their Shift forms do. */
+  finishEditor: (rowIndex: number, colId: string, move: Move) => void = () => undefined;
+
+  /**
+   * Keys typed after the one that starts an editor and before its field has focus (the editor is a
+   * React component, mounted a moment later): kept here so that fast typing loses nothing.
+   */
+  private typeAhead: string | null = null;
+  private typeAheadSince = 0;
+
+  constructor(adapter: SheetAdapter<Row>, commitEditor: SheetController<Row>['commitEditor']) {
+    this.adapter = adapter;
+    this.commitEditor = commitEditor;
+  }
+
+  configure(patch: Partial<Pick<SheetController<Row>, 'adapter' | 'isReadOnly' | 'language' | 'markers' | 'finishEditor'>>): void {
+    Object.assign(this, patch);
+    this.refresh();
+  }
+
+  attach(api: GridApi<Row>): void {
+    this.api = api;
+    this.readColumns();
+  }
+
+  /** The grid, unless it is gone. */
+  liveApi(): GridApi<Row> | null {
+    return this.api && !this.api.isDestroyed() ? this.api : null;
+  }
+
+  /** Class rules run again on the rendered cells (selection and markers are drawn by them). */
+  refresh(): void {
+    this.liveApi()?.refreshCells();
+  }
+
+  select(selection: Selection | null): void {
+    this.selection = selection;
+    this.refresh();
+  }
+
+  /** The displayed columns in order, with their header names. */
+  readColumns(): void {
+    const api = this.liveApi();
+    if (!api) return;
+    const columns = api.getAllDisplayedColumns();
+    this.columnIds = columns.map((column) => column.getColId());
+    this.columnIndex = new Map(this.columnIds.map((id, index) => [id, index]));
+    this.columnLabels = new Map(columns.map((column) => [column.getColId(), column.getColDef().headerName ?? column.getColId()]));
+  }
+
+  beginTypeAhead(): void {
+    this.typeAhead = '';
+    this.typeAheadSince = Date.now();
+  }
+
+  /** True when a key was kept for the editor that is opening (which takes well under a second). */
+  keepTypedKey(key: string): boolean {
+    if (this.typeAhead === null) return false;
+    if (Date.now() - this.typeAheadSince > 1000) {
+      this.typeAhead = null;
+      return false;
+    }
+    this.typeAhead += key;
+    return true;
+  }
+
+  /** What was typed while the editor opened; typing goes to its field from now on. */
+  takeTypeAhead(): string {
+    const typed = this.typeAhead ?? '';
+    this.typeAhead = null;
+    return typed;
+  }
+
+  /** Scrolls to a cell and gives it the grid's focus (which also collapses the selection onto it). */
+  focusCell(position: { rowIndex: number; colIndex: number }, placement: 'middle' | null = null): void {
+    const api = this.liveApi();
+    const colId = this.columnIds[position.colIndex];
+    if (!api || !colId) return;
+    api.ensureIndexVisible(position.rowIndex, placement);
+    api.ensureColumnVisible(colId);
+    api.setFocusedCell(position.rowIndex, colId);
+  }
+}
+
+export type Move = 'down' | 'up' | 'right' | 'left' | 'none';
+export type EditorOutcome = { readonly kind: 'saved' | 'unchanged' | 'failed' } | { readonly kind: 'refused'; readonly zh: string; readonly en: string };
+
+function targetOfParams<Row>(params: CellClassParams<Row> | ITooltipParams<Row>, colId: string): EditTarget | null {
+  const context = params.context as SheetController<Row>;
+  return params.data ? context.adapter.targetOf(params.data, colId) : null;
+}
+
+function findingsOf<Row>(context: SheetController<Row>, target: EditTarget | null): readonly Finding[] {
+  return target ? (context.markers.findings.get(fieldKey(target)) ?? []) : [];
+}
+
+function isChanged<Row>(context: SheetController<Row>, target: EditTarget | null): boolean {
+  if (!target || !context.markers.isChangesShown) return false;
+  const key = cellKey(target.indicatorCode, target.regionCode, target.period);
+  const field = target.field === 'note' || target.field === 'source' || target.field === 'flags' ? 'other' : target.field;
+  return context.markers.changed.has(`${key}|${field}`) || (field === 'value' && context.markers.changed.has(`${key}|other`));
+}
+
+/** Editing keys the grid must leave to our editor and handlers. */
+function suppressKeys({ event, editing }: SuppressKeyboardEventParams): boolean {
+  if (editing) return event.key === 'Enter' || event.key === 'Tab';
+  return event.key === 'Delete';
+}
+
+/**
+ * Adds selection, change, problem and saving markers to every column, and makes the cells that
+ * have a target editable through `editor` (a popup with the input rule's hint).
+ */
+export function decorateColumns<Row>(columns: readonly ColDef<Row>[], editor: ColDef<Row>['cellEditor']): ColDef<Row>[] {
+  return columns.map((column) => {
+    const colId = column.colId ?? String(column.field);
+    const ownTooltip = column.tooltipValueGetter;
+    return {
+      ...column,
+      editable: (params) => {
+        const context = params.context as SheetController<Row>;
+        return !context.isReadOnly && params.data !== undefined && context.adapter.targetOf(params.data, colId) !== null;
+      },
+      cellEditor: editor,
+      cellEditorPopup: true,
+      cellEditorPopupPosition: 'over',
+      suppressKeyboardEvent: suppressKeys,
+      tooltipValueGetter: (params: ITooltipParams<Row>) => {
+        const own = ownTooltip?.(params);
+        const context = params.context as SheetController<Row>;
+        const problems = findingsOf(context, targetOfParams(params, colId)).map((finding) => (context.language === 'zh' ? finding.zh : finding.en));
+        const lines = [...(own ? [String(own)] : []), ...problems];
+        return lines.length > 0 ? lines.join('\n') : undefined;
+      },
+      cellClassRules: {
+        ...column.cellClassRules,
+        'cell-selected': (params) => {
+          const context = params.context as SheetController<Row>;
+          const index = context.columnIndex.get(colId);
+          if (!context.selection || index === undefined || params.node.rowIndex === null) return false;
+          return isInRect(rectOf(context.selection), params.node.rowIndex, index);
+        },
+        'cell-changed': (params) => isChanged(params.context as SheetController<Row>, targetOfParams(params, colId)),
+        'cell-problem-error': (params) => findingsOf(params.context as SheetController<Row>, targetOfParams(params, colId)).some((f) => f.severity === 'error'),
+        'cell-problem-warning': (params) => {
+          const findings = findingsOf(params.context as SheetController<Row>, targetOfParams(params, colId));
+          return findings.length > 0 && findings.every((f) => f.severity === 'warning');
+        },
+        'cell-saving': (params) => {
+          const target = targetOfParams(params, colId);
+          return target !== null && (params.context as SheetController<Row>).markers.pending.has(fieldKey(target));
+        },
+      },
+    };
+  });
+}
+
+/** The grid as displayed, for paste, fill, clear and copy plans. */
+export function sheetGrid<Row>(context: SheetController<Row>): SheetGrid | null {
+  const api = context.liveApi();
+  if (!api) return null;
+  return {
+    rowCount: api.getDisplayedRowCount(),
+    colCount: context.columnIds.length,
+    rowKeysAt: (rowIndex) => {
+      const row = api.getDisplayedRowAtIndex(rowIndex)?.data;
+      return row ? context.adapter.rowKeys(row) : [];
+    },
+    cellAt: (rowIndex, colIndex): SheetCell => {
+      const colId = context.columnIds[colIndex] ?? '';
+      const row = api.getDisplayedRowAtIndex(rowIndex)?.data;
+      const columnLabel = context.columnLabels.get(colId) ?? colId;
+      if (!row) return { target: null, text: '', rowLabel: '', columnLabel };
+      const target = context.isReadOnly ? null : context.adapter.targetOf(row, colId);
+      return { target, text: target?.text ?? context.adapter.textOf(row, colId), rowLabel: context.adapter.rowLabel(row), columnLabel };
+    },
+  };
+}
