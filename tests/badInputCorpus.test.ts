@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../electron/cli/program';
+import { runCaptured } from '../electron/cli/testing';
 import { encryptedOoxml, xlsxWorkbook, zipArchive } from '../electron/core/import/testFixtures';
 import { makeTempDir } from '../electron/core/testing/tempDir';
 
@@ -14,12 +14,7 @@ import { makeTempDir } from '../electron/core/testing/tempDir';
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
+const cli = runCaptured;
 
 function fingerprint(): string {
   const db = new Database(workspace, { readonly: true });

@@ -1,12 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace } from '../electron/core/backend';
 import { SAMPLE } from '../electron/core/sample';
+import { buildCrashChild, runAndKill } from '../electron/core/testing/crash';
 import { makeTempDir } from '../electron/core/testing/tempDir';
 
 // Kills `yardstick import` (SIGKILL) at random moments and checks that the workspace is intact and
@@ -21,13 +21,7 @@ let csv: string;
 
 beforeAll(async () => {
   temp = makeTempDir('yardstick-crash-import-');
-  const outDir = path.resolve(__dirname, '../.tsbuild/crash-import-child');
-  child = path.join(outDir, 'crashImportChild.cjs');
-  await build({
-    logLevel: 'silent',
-    configFile: false,
-    build: { ssr: path.join(__dirname, 'crashImportChild.ts'), outDir, emptyOutDir: true, rollupOptions: { output: { format: 'cjs', entryFileNames: 'crashImportChild.cjs' } } },
-  });
+  child = await buildCrashChild(path.join(__dirname, 'crashImportChild.ts'), 'crash-import-child');
   template = path.join(temp.dir, 'template.sqlite');
   createWorkspace(template, true).close();
   const indicators = SAMPLE.indicators.filter((i) => /yuan/.test(i.unit)).map((i) => i.nameZh);
@@ -58,23 +52,6 @@ function copy(name: string): string {
   return file;
 }
 
-function runAndKill(file: string, delayMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, [child, file, csv], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let timer: NodeJS.Timeout | undefined;
-    process_.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready') && !timer) timer = setTimeout(() => process_.kill('SIGKILL'), delayMs);
-    });
-    process_.on('error', reject);
-    process_.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      resolve(signal === 'SIGKILL' ? 'killed' : 'finished');
-    });
-  });
-}
-
 describe('SIGKILL during an import', () => {
   it(`leaves the workspace intact and either before or after, ${ITERATIONS} times`, async () => {
     const reference = copy('reference.sqlite');
@@ -89,7 +66,7 @@ describe('SIGKILL during an import', () => {
     for (let i = 0; i < ITERATIONS; i += 1) {
       const file = copy(`import-${i}.sqlite`);
       const delay = Math.floor(Math.random() * duration);
-      const how = await runAndKill(file, delay);
+      const how = await runAndKill(child, [file, csv], delay);
       const db = new Database(file);
       expect(db.pragma('integrity_check', { simple: true }), `killed after ${delay} ms`).toBe('ok');
       db.close();

@@ -3,17 +3,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encryptedOoxml, gbk, xlsxWorkbook } from '../core/import/testFixtures';
 import { makeTempDir } from '../core/testing/tempDir';
-import { runCli } from './program';
+import { runCaptured } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
+const cli = runCaptured;
 
 async function monthly(name: string, month: number, lishui: number | string, extraColumn = false): Promise<string> {
   const file = path.join(temp.dir, name);

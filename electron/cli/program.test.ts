@@ -2,17 +2,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../core/testing/tempDir';
 import { Workspace } from '../core/workspace';
-import { runCli } from './program';
+import { runCaptured } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
+const cli = runCaptured;
 
 beforeEach(async () => {
   temp = makeTempDir();

@@ -2,17 +2,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectionResult } from '../../shared/projections/schema';
 import { makeTempDir } from '../core/testing/tempDir';
-import { runCli } from './program';
+import { runCaptured } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
+const cli = runCaptured;
 
 const ISSUE = ['project', '--base', '471.78', '--growth', '9.3', '--years', '6', '--start-year', '2024', '--unit', 'billion yuan', '--name-zh', '规上工业增加值', '--name-en', 'added value'];
 

@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace } from './backend';
+import { buildCrashChild, runAndKill } from './testing/crash';
 import { makeTempDir } from './testing/tempDir';
 import type { CellWrite } from './workspace';
 
@@ -19,19 +19,7 @@ let template: string;
 
 beforeAll(async () => {
   temp = makeTempDir('yardstick-crash-');
-  // Built inside the checkout (git-ignored) so that its dependencies resolve from node_modules.
-  const outDir = path.resolve(__dirname, '../../.tsbuild/crash-child');
-  childScript = path.join(outDir, 'crashChild.cjs');
-  await build({
-    logLevel: 'silent',
-    configFile: false,
-    build: {
-      ssr: path.join(__dirname, 'testing/crashChild.ts'),
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: { external: ['better-sqlite3'], output: { format: 'cjs', entryFileNames: 'crashChild.cjs' } },
-    },
-  });
+  childScript = await buildCrashChild(path.join(__dirname, 'testing/crashChild.ts'), 'crash-child');
   // A workspace big enough that a restore takes a while: 40 indicators x 13 regions x 24 months.
   template = path.join(temp.dir, 'template.sqlite');
   const workspace = createWorkspace(template, true);
@@ -84,24 +72,6 @@ function runToEnd(file: string, action: string, argument: string): void {
   expect(run.stdout, run.stderr).toContain('done');
 }
 
-/** Starts the action, kills the child after `delayMs` once it is ready; resolves when it is gone. */
-function runAndKill(file: string, action: string, argument: string, delayMs: number): Promise<'killed' | 'finished'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, file, action, argument], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready') && !timer) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      resolve(signal === 'SIGKILL' ? 'killed' : 'finished');
-    });
-  });
-}
-
 describe.each([
   ['restore', 'bulk'],
   ['edit', '7'],
@@ -119,7 +89,7 @@ describe.each([
     for (let i = 0; i < ITERATIONS; i += 1) {
       const file = copyTemplate(`${action}-${i}.sqlite`);
       const delay = Math.floor(Math.random() * duration);
-      const how = await runAndKill(file, action, argument, delay);
+      const how = await runAndKill(childScript, [file, action, argument], delay);
       expect(integrity(file), `${action} killed after ${delay} ms`).toBe('ok');
       const state = fingerprint(file);
       expect([before, after], `${action} killed after ${delay} ms`).toContain(state);
