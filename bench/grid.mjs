@@ -4,6 +4,7 @@
 //  2. median frame time while the wide table scrolls;
 //  3. a 1,000-cell paste committed (paste event → one cells.edit → the table shows it).
 // Targets: first rows under 1.5 s, median frame under 16 ms, paste under 300 ms, large/small under 3.
+//    (frames are timed with the display's 60 Hz limit lifted: a frame's time is its work.)
 // Usage: YARDSTICK_OUT_DIR=out-edit npx electron-vite build && YARDSTICK_OUT_DIR=out-edit node bench/grid.mjs [--large 200000] [--small 2000] [--runs 3]
 // Prints `RESULT {json}` lines and a readable summary. Asserts nothing.
 import { spawn } from 'node:child_process';
@@ -92,6 +93,8 @@ async function fill(server, observations) {
         if (batch.length === 8000) await flush();
       }
   await flush();
+  // As after an import: the figures are frozen in a snapshot, and edits are marked against it.
+  await call(server, 'snapshot.create', { label: `bench ${observations}` });
   return { indicators, regions, written };
 }
 
@@ -124,7 +127,8 @@ async function measure(browser, server) {
         const step = (now) => {
           gaps.push(now - last);
           last = now;
-          viewport.scrollTop += 120;
+          // Wrapping round at the end, so that the small table keeps scrolling as long as the large one.
+          viewport.scrollTop = (viewport.scrollTop + 120) % Math.max(1, viewport.scrollHeight - viewport.clientHeight);
           count += 1;
           if (count < 120) requestAnimationFrame(step);
           else resolve(gaps.slice(1));
@@ -186,7 +190,11 @@ async function bench(observations, browser, runs) {
 }
 
 if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: build first (see Usage).`);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+// Frames are not held to the display's 60 Hz, so a frame's time is the work it takes, not the vsync interval.
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+});
 try {
   const runs = Number(values.runs);
   console.log('measuring', values.small, 'then', values.large, 'observations');

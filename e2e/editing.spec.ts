@@ -289,7 +289,7 @@ test('the long table shows derived figures, searches and marks changes since the
   await page.keyboard.press('Enter');
   await expect(sheet.longCell(IVA, LISHUI, '2024', 'note')).toHaveText('按快报口径');
   await expect(sheet.longCell(IVA, LISHUI, '2024', 'note')).toHaveClass(/cell-changed/);
-  await expect(sheet.changesToggle).toContainText('1 处修改');
+  await expect(sheet.changesToggle).toContainText('标出修改1 处');
   await workbench.languageSwitch.click();
   await workbench.screenshot('editing-long-en-light');
 });

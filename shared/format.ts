@@ -57,11 +57,25 @@ export function toDisplayValue(value: number, unitCode: string, display: Display
 /** Formats a number with at most `maxDecimals` decimals and no float noise; grouping in English only. */
 export function formatNumber(value: number, language: Language, maxDecimals = 4, minDecimals = 0): string {
   const clean = roundToSignificant(value, 12);
-  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
-    maximumFractionDigits: maxDecimals,
-    minimumFractionDigits: minDecimals,
-    useGrouping: language === 'en',
-  }).format(clean);
+  return numberFormat(language, maxDecimals, minDecimals).format(clean);
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one: a table of 200,000 figures
+// formats them through a handful of cached instances.
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: Language, maxDecimals: number, minDecimals: number): Intl.NumberFormat {
+  const key = `${language}|${maxDecimals}|${minDecimals}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
+      maximumFractionDigits: maxDecimals,
+      minimumFractionDigits: minDecimals,
+      useGrouping: language === 'en',
+    });
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format;
 }
 
 /** Decimals a rate is shown with: statistical releases print growth to one decimal (25.0%). */

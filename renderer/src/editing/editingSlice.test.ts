@@ -68,7 +68,7 @@ describe('the editing slice', () => {
     connect({ 'edit.undo': { id: 2, kind: 'edit', label: '编辑 x / Edit x', createdAt: '', state: 'undone', cellCount: 1 }, 'edit.redo': null });
     await useAppStore.getState().undo();
     expect(selectViewObservations(useAppStore.getState())[0]?.value).toBe(9);
-    expect(useAppStore.getState().editNotice).toMatchObject({ kind: 'info', zh: '已撤销：编辑 x / Edit x' });
+    expect(useAppStore.getState().editNotice).toMatchObject({ kind: 'info', zh: '已撤销：编辑 x', en: 'Undone: Edit x' });
     await useAppStore.getState().redo();
     expect(useAppStore.getState().editNotice).toMatchObject({ zh: '没有可重做的修改。', en: 'Nothing to redo.' });
   });

@@ -79,21 +79,29 @@ export function bilingual(key: string, options: Record<string, unknown> = {}): {
 
 /** The working copy's observations after an edit the backend has accepted (the same merge as editCells). */
 export function applyEdits(observations: readonly Observation[], edits: readonly CellEditInput[], units: ReadonlyMap<string, string>, seq: number): Observation[] {
-  const byKey = new Map(edits.map((edit) => [cellKey(edit.indicator, edit.region, edit.period), edit]));
-  const seen = new Set<string>();
+  // Edits by indicator, region and period: 200,000 observations are matched without building a key for each.
+  const byCell = new Map<string, Map<string, Map<string, CellEditInput>>>();
+  for (const edit of edits) {
+    const regions = byCell.get(edit.indicator) ?? new Map<string, Map<string, CellEditInput>>();
+    byCell.set(edit.indicator, regions);
+    const periods = regions.get(edit.region) ?? new Map<string, CellEditInput>();
+    regions.set(edit.region, periods);
+    periods.set(edit.period, edit);
+  }
+  const seen = new Set<CellEditInput>();
   const result: Observation[] = [];
   for (const observation of observations) {
-    const key = cellKey(observation.indicatorCode, observation.regionCode, observation.period);
-    const edit = byKey.get(key);
+    const edit = byCell.get(observation.indicatorCode)?.get(observation.regionCode)?.get(observation.period);
     if (!edit) {
       result.push(observation);
       continue;
     }
-    seen.add(key);
+    seen.add(edit);
     if (!edit.remove) result.push(merged(observation, edit, seq));
   }
-  for (const [key, edit] of byKey) {
-    if (seen.has(key) || edit.remove) continue;
+  const remaining = new Map(edits.map((edit) => [cellKey(edit.indicator, edit.region, edit.period), edit]));
+  for (const edit of remaining.values()) {
+    if (seen.has(edit) || edit.remove) continue;
     const blank: Observation = {
       versionId: -1,
       indicatorCode: edit.indicator,
@@ -151,8 +159,10 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
       return set({ editNotice: { kind: 'info', ...bilingual(method === 'edit.undo' ? 'editing.messages.nothingToUndo' : 'editing.messages.nothingToRedo') } });
     }
     await reloadWorking();
-    const label = result.value.label;
-    set({ editNotice: { kind: 'info', ...bilingual(method === 'edit.undo' ? 'editing.messages.undone' : 'editing.messages.redone', { label }) } });
+    // Change sets are labelled "中文 / English" (ours, restores, imports): each language shows its half.
+    const [zhLabel = '', enLabel] = result.value.label.split(' / ');
+    const key = method === 'edit.undo' ? 'editing.messages.undone' : 'editing.messages.redone';
+    set({ editNotice: { kind: 'info', zh: bilingual(key, { label: zhLabel }).zh, en: bilingual(key, { label: enLabel ?? zhLabel }).en } });
   }
 
   return {

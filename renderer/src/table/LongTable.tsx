@@ -10,6 +10,7 @@ import { useAppStore } from '../store';
 import { selectViewObservations } from '../store/selectors';
 import { buildLongRows } from './buildLongRows';
 import type { LongRow } from './buildLongRows';
+import { WRAP_ROW_LIMIT } from './columnDefs';
 import { gridTheme, registerGridModules } from './gridSetup';
 import { buildLongColumnDefs, createLongAdapter, locateInLong } from './longColumns';
 import type { LongLabels } from './longColumns';
@@ -60,7 +61,8 @@ export function LongTable({ findings }: { readonly findings: ReadonlyMap<string,
     }),
     [t, comparatorName],
   );
-  const columnDefs = useMemo(() => decorateColumns(buildLongColumnDefs(labels, language), CellEditor), [labels, language]);
+  const isWrapping = (table?.rows.length ?? 0) <= WRAP_ROW_LIMIT;
+  const columnDefs = useMemo(() => decorateColumns(buildLongColumnDefs(labels, language, isWrapping), CellEditor), [labels, language, isWrapping]);
   const headers = useMemo(() => new Map(columnDefs.map((column) => [column.colId ?? '', column.headerName ?? ''])), [columnDefs]);
   const adapter = useMemo(() => createLongAdapter((colId) => headers.get(colId) ?? colId, language, labels), [headers, language, labels]);
   const { containerRef, gridProps } = useSpreadsheet<LongRow>({ adapter, locate: locateInLong, findings });

@@ -10,7 +10,7 @@ import { useAppStore } from '../store';
 import { selectViewObservations } from '../store/selectors';
 import { buildWideRows } from './buildWideRows';
 import type { WideRow } from './buildWideRows';
-import { buildColumnDefs } from './columnDefs';
+import { buildColumnDefs, WRAP_ROW_LIMIT } from './columnDefs';
 import { gridTheme, registerGridModules } from './gridSetup';
 import { NoRowsNotice } from './NoRowsNotice';
 import { useTableFilter } from './useTableFilter';
@@ -34,7 +34,9 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
     [observations, catalog, filter, language],
   );
   // Column definitions change only with the columns themselves, so an edit keeps focus and widths.
-  const shapeKey = table ? `${language}|${table.commonLatestPeriod?.label ?? ''}|${table.periods.map((p) => `${p.period}=${p.label}`).join(',')}` : '';
+  const shapeKey = table
+    ? `${language}|${table.rows.length <= WRAP_ROW_LIMIT}|${table.commonLatestPeriod?.label ?? ''}|${table.periods.map((p) => `${p.period}=${p.label}`).join(',')}`
+    : '';
   const columnDefs = useMemo(
     () =>
       table &&

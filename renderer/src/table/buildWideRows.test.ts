@@ -66,7 +66,7 @@ describe('buildWideRows', () => {
 
   it('shows a missing value as a dash but keeps the reported growth', () => {
     const zhejiang = buildWideRows(observations, catalog, all, 'zh').rows[0]!;
-    expect(zhejiang.cells['2024']).toEqual({ value: null, text: MISSING, flags: [], note: null });
+    expect(zhejiang.cells['2024']).toMatchObject({ value: null, text: MISSING, flags: [], note: null });
     expect(zhejiang.latestGrowthText).toBe('7.5%');
     expect(zhejiang.unitLabel).toBe('亿元');
   });

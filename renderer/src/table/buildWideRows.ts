@@ -88,12 +88,48 @@ function inUnit(value: number, from: string, to: string): number {
   return converted.ok ? converted.value : value;
 }
 
+/**
+ * A cell whose text is formatted when first read: a table of 200,000 figures shows a few hundred
+ * at a time, and formatting numbers is most of the cost of building it.
+ */
+class FormattedCell implements WideCell {
+  private shown: number | null | undefined = undefined;
+  private formatted: string | null = null;
+
+  constructor(
+    private readonly observation: Observation,
+    private readonly display: DisplayUnit,
+    private readonly language: Language,
+    private readonly isRate: boolean,
+  ) {}
+
+  get value(): number | null {
+    if (this.shown === undefined) {
+      const { value, unit } = this.observation;
+      this.shown = value === null ? null : toDisplayValue(value, unit, this.display);
+    }
+    return this.shown;
+  }
+
+  get text(): string {
+    if (this.formatted === null) {
+      const { value, language, isRate } = this;
+      this.formatted = value === null ? MISSING : isRate ? formatNumber(value, language, RATE_DECIMALS, RATE_DECIMALS) : formatNumber(value, language);
+    }
+    return this.formatted;
+  }
+
+  get flags(): readonly ObservationFlag[] {
+    return this.observation.flags;
+  }
+
+  get note(): string | null {
+    return this.observation.note;
+  }
+}
+
 function formatCell(observation: Observation, display: DisplayUnit, language: Language, isRate: boolean): WideCell {
-  const { flags, note } = observation;
-  if (observation.value === null) return { value: null, text: MISSING, flags, note };
-  const shown = toDisplayValue(observation.value, observation.unit, display);
-  const text = isRate ? formatNumber(shown, language, RATE_DECIMALS, RATE_DECIMALS) : formatNumber(shown, language);
-  return { value: shown, text, flags, note };
+  return new FormattedCell(observation, display, language, isRate);
 }
 
 /**
@@ -119,8 +155,12 @@ interface RowContext {
   readonly indicator: Indicator | undefined;
   readonly region: Region | undefined;
   readonly peers: readonly Observation[];
-  readonly periods: ReadonlyMap<string, PeriodColumn>;
+  readonly periods: ReadonlyMap<string, PeriodColumn & { readonly order: number }>;
   readonly language: Language;
+}
+
+function columnOf(column: (PeriodColumn & { readonly order: number }) | undefined): PeriodColumn | null {
+  return column ? { period: column.period, label: column.label } : null;
 }
 
 function buildRow(group: readonly Observation[], { indicator, region, peers, periods, language }: RowContext): WideRow {
@@ -131,7 +171,8 @@ function buildRow(group: readonly Observation[], { indicator, region, peers, per
   const isRate = dimension === 'rate' || dimension === 'rate_difference';
   const cells: Record<string, WideCell> = {};
   for (const observation of group) cells[observation.period] = formatCell(observation, display, language, isRate);
-  const latest = group.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
+  const order = (observation: Observation) => periods.get(observation.period)?.order ?? -1;
+  const latest = group.reduce((a, b) => (order(a) >= order(b) ? a : b));
   const latestGrowth = latest.growthReportedPct;
   return {
     id: rowId(first.indicatorCode, first.regionCode),
@@ -143,7 +184,7 @@ function buildRow(group: readonly Observation[], { indicator, region, peers, per
     storedUnit: unitCode,
     displayUnit: display.code,
     cells,
-    latestPeriod: periods.get(latest.period) ?? null,
+    latestPeriod: columnOf(periods.get(latest.period)),
     latestGrowth,
     latestGrowthText: latestGrowth === null ? MISSING : formatPercent(latestGrowth, language),
     latestRank: latest.rankReported,
@@ -211,7 +252,7 @@ export function buildWideRows(observations: readonly Observation[], catalog: Cat
   const periods = [...periodCodes]
     .sort(comparePeriods)
     .map((period) => ({ period, label: periodLabel(period, language, ytdPeriods.has(period) ? 'ytd' : 'point') }));
-  const periodByCode = new Map(periods.map((column) => [column.period, column]));
+  const periodByCode = new Map(periods.map((column, order) => [column.period, { ...column, order }]));
   const cache = rowCache(catalog, `${language}|${periods.map((p) => `${p.period}=${p.label}`).join(',')}`);
   const position = (code: string, index: Map<string, number>) => index.get(code) ?? Number.MAX_SAFE_INTEGER;
   const rows = [...groups.values()]

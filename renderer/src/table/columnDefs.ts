@@ -17,6 +17,13 @@ export interface ColumnLabels {
 }
 
 export const periodColumnId = (period: string): string => `period:${period}`;
+
+/**
+ * Up to this many rows, long names wrap onto a second line. Beyond it rows keep one height (names
+ * end in "…" and show whole in their tooltip): measuring every row's height as it scrolls into view
+ * costs more than a frame.
+ */
+export const WRAP_ROW_LIMIT = 1000;
 export const GROWTH_COLUMN_ID = 'growth';
 export const RANK_COLUMN_ID = 'rank';
 
@@ -29,6 +36,7 @@ function describeCell(cell: WideCell | undefined, labels: ColumnLabels): string 
 
 /** Names and unit pinned left, one column per period in order, then growth and rank in each row's latest period. */
 export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<WideRow>[] {
+  const isWrapping = table.rows.length <= WRAP_ROW_LIMIT;
   const pinned: ColDef<WideRow>[] = [
     {
       colId: 'indicator',
@@ -38,9 +46,10 @@ export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<
       minWidth: 160,
       // Long English names wrap onto a second line rather than lose their end.
       maxWidth: 320,
-      wrapText: true,
-      autoHeight: true,
-      cellClass: 'cell-name',
+      wrapText: isWrapping,
+      autoHeight: isWrapping,
+      tooltipField: isWrapping ? undefined : 'indicatorName',
+      cellClass: isWrapping ? 'cell-name' : undefined,
     },
     { colId: 'region', headerName: labels.region, field: 'regionName', pinned: 'left', minWidth: 80 },
     { colId: 'unit', headerName: labels.unit, field: 'unitLabel', pinned: 'left', minWidth: 64, sortable: false },

@@ -116,10 +116,21 @@ const numberColumn = (colId: string, headerName: string, get: (row: LongRow) => 
   cellClassRules: { 'cell-missing': ({ data }) => (data ? get(data) : null) === null },
 });
 
-export function buildLongColumnDefs(labels: LongLabels, language: Language): ColDef<LongRow>[] {
+export function buildLongColumnDefs(labels: LongLabels, language: Language, isWrapping = true): ColDef<LongRow>[] {
   const derived = (column: ColDef<LongRow>): ColDef<LongRow> => ({ ...column, cellClass: 'cell-derived', headerClass: 'header-derived' });
   return [
-    { colId: 'indicator', headerName: labels.indicator, field: 'indicatorName', pinned: 'left', minWidth: 160, maxWidth: 300, wrapText: true, autoHeight: true, cellClass: 'cell-name' },
+    {
+      colId: 'indicator',
+      headerName: labels.indicator,
+      field: 'indicatorName',
+      pinned: 'left',
+      minWidth: 160,
+      maxWidth: 300,
+      wrapText: isWrapping,
+      autoHeight: isWrapping,
+      tooltipField: isWrapping ? undefined : 'indicatorName',
+      cellClass: isWrapping ? 'cell-name' : undefined,
+    },
     { colId: 'region', headerName: labels.region, field: 'regionName', pinned: 'left', minWidth: 80 },
     { colId: 'period', headerName: labels.period, field: 'periodLabel', pinned: 'left', minWidth: 80, comparator: (_a, _b, nodeA, nodeB) => (nodeA.data?.period ?? '').localeCompare(nodeB.data?.period ?? '') },
     { colId: 'unit', headerName: labels.unit, field: 'unitLabel', pinned: 'left', minWidth: 64, sortable: false },
