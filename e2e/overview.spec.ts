@@ -258,6 +258,71 @@ test('an empty workspace, and one without pinned indicators, say so on the overv
   await expect(workbench.table.value(IVA, LISHUI, '2024')).toHaveText('471.78');
 });
 
+test('pins: unpin a card, pin another found by pinyin initials, move it, choose the region; all still there after a reload', async ({ server, workbench, page }) => {
+  // Three reloads and a dozen saves on a shared machine.
+  test.setTimeout(90_000);
+  const LAND = 'industrial_land_supply';
+  await workbench.open(server.launchUrl, null);
+  const overview = new OverviewModel(page);
+  await expect(overview.card(IVA).value).toHaveText('4717.8亿元');
+  const pinned = await overview.cardCodes();
+  expect(pinned).toContain(DIGITAL);
+  expect(pinned).not.toContain(LAND);
+
+  await overview.card(DIGITAL).unpin.click();
+  await expect(overview.card(DIGITAL).root).toHaveCount(0);
+  await expect(overview.cards).toHaveCount(pinned.length - 1);
+
+  // The picker searches like the navigator: pinyin initials of 工业用地供应, then English.
+  await overview.pinAdd.click();
+  await expect(overview.pinSearch).toBeFocused();
+  await overview.pinSearch.fill('gyyd');
+  await expect(overview.pinCandidate(LAND)).toBeVisible();
+  await expect(overview.pinCandidate(IVA)).toHaveCount(0);
+  await workbench.screenshot('overview-pin-picker-zh-light');
+  await overview.pinSearch.fill('land supply');
+  await overview.pinCandidate(LAND).click();
+  await expect(overview.card(LAND).root).toBeVisible();
+  const withLand = [...pinned.filter((code) => code !== DIGITAL), LAND];
+  expect(await overview.cardCodes()).toEqual(withLand);
+  await expect(overview.pinCandidate(LAND)).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(overview.pinPicker).toHaveCount(0);
+  await expect(overview.pinAdd).toBeFocused();
+
+  // One place earlier; the first card cannot move earlier, the last not later.
+  await overview.card(LAND).earlier.click();
+  const moved = [...withLand.slice(0, -2), LAND, withLand.at(-2)!];
+  await expect.poll(() => overview.cardCodes()).toEqual(moved);
+  await expect(overview.card(moved[0]!).earlier).toBeDisabled();
+  await expect(overview.card(moved.at(-1)!).later).toBeDisabled();
+  await overview.card(LAND).root.hover();
+  await workbench.screenshot('overview-pins-zh-light');
+
+  await page.reload();
+  await expect(overview.card(LAND).root).toBeVisible();
+  expect(await overview.cardCodes()).toEqual(moved);
+  await expect(overview.card(DIGITAL).root).toHaveCount(0);
+
+  // The home region: the cards follow 衢州市, and so does the next launch.
+  await overview.region.selectOption({ label: '衢州市' });
+  await expect(overview.root.locator('.overview-header h2')).toContainText('衢州市');
+  await page.reload();
+  await expect(overview.root.locator('.overview-header h2')).toContainText('衢州市');
+  expect(await overview.cardCodes()).toEqual(moved);
+
+  // With nothing pinned the empty state says how to pin, and the picker is right there.
+  for (const code of moved) await overview.card(code).unpin.click();
+  await expect(overview.empty).toContainText('添加指标');
+  await workbench.languageSwitch.click();
+  await expect(overview.empty).toContainText('Add indicator');
+  await workbench.screenshot('overview-no-pins-en-light');
+  await overview.pinAdd.click();
+  await overview.pinSearch.fill('gsgyzj');
+  await overview.pinCandidate(IVA).click();
+  await expect(overview.card(IVA).root).toBeVisible();
+});
+
 test('the navigator finds 丽水市 by its pinyin initials', async ({ server, workbench }) => {
   await workbench.open(server.launchUrl, null);
   await workbench.search.fill('lsh');

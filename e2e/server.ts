@@ -52,8 +52,11 @@ interface Launched {
 
 /** One server process on `workspacePath`; kills it if it never prints its address. */
 async function launch(workspacePath: string): Promise<Launched> {
+  // YARDSTICK_DATA_DIR: the recent list, backups and the sample stay in this test's folder, not the user's.
+  const env = { ...process.env, YARDSTICK_DATA_DIR: path.join(path.dirname(workspacePath), 'data') };
   const child = spawn(process.execPath, [SERVER_JS, workspacePath, '--port', '0', '--create-sample'], {
     cwd: PROJECT_ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 
@@ -173,6 +173,65 @@ test('the Workspace menu works from the keyboard; dialogs in English and in the 
   await page.keyboard.press('Control+S');
   await expect(workbench.dialog.label).toHaveValue(/^\d{4}-\d{2}-\d{2} snapshot$/);
   await workbench.screenshot('snapshot-dialog-en-dark');
+});
+
+test('Recent: the sample and a Save As copy are listed; a vanished file says so and can be removed', async ({ server, workbench, page }) => {
+  await workbench.open(server.launchUrl);
+  await expect(workbench.table.value(IVA, LISHUI, '2024')).toHaveText('4717.8');
+
+  await workbench.workspaceMenu.click();
+  await expect(workbench.recentItems).toHaveCount(1);
+  await expect(workbench.recentItem('workspace.sqlite')).toContainText('当前');
+  await page.keyboard.press('Escape');
+
+  // Save As continues in the copy: both files are now in the list, the copy first.
+  const copy = path.join(server.dir, '月报副本.sqlite');
+  await workbench.chooseFromMenu('workspace.saveAs');
+  await workbench.dialog.path.fill(copy);
+  await page.keyboard.press('Enter');
+  await expect(workbench.dialog.root).toHaveCount(0);
+  await expect(page.getByTestId('status-workspace')).toHaveText('工作区：月报副本.sqlite');
+  await workbench.workspaceMenu.click();
+  await expect(workbench.recentItems).toHaveCount(2);
+  await expect(workbench.recentItems.nth(0)).toHaveAttribute('data-path', copy);
+  await expect(workbench.recentItems.nth(1)).toHaveAttribute('data-path', server.workspacePath);
+  await expect(workbench.recentItem('月报副本.sqlite')).toContainText(server.dir);
+  await workbench.screenshot('workspace-menu-recent-zh-light');
+
+  // Opening one by keyboard: ArrowDown from Open sample reaches the recent files.
+  await workbench.menuItem('workspace.openSample').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(workbench.recentItem('workspace.sqlite')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-workspace')).toHaveText('工作区：workspace.sqlite');
+  await expect(workbench.table.value(IVA, LISHUI, '2024')).toHaveText('4717.8');
+
+  // The copy vanishes while the menu is open: choosing it says so, and the current workspace stays.
+  await workbench.workspaceMenu.click();
+  await expect(workbench.recentItem('月报副本.sqlite')).not.toHaveAttribute('aria-disabled');
+  await rm(copy);
+  await workbench.recentItem('月报副本.sqlite').click();
+  await expect(page.getByTestId('error-banner')).toContainText(`${copy} 不存在`);
+  await expect(page.getByTestId('status-workspace')).toHaveText('工作区：workspace.sqlite');
+
+  // Next time the menu opens it is shown disabled, "not found", with a Remove button.
+  await workbench.workspaceMenu.click();
+  const missing = workbench.recentItem('月报副本.sqlite');
+  await expect(missing).toHaveAttribute('aria-disabled', 'true');
+  await expect(missing).toContainText('未找到');
+  await workbench.screenshot('workspace-menu-recent-missing-zh-light');
+  await missing.click({ force: true });
+  await expect(page.getByRole('menu')).toBeVisible();
+  await workbench.recentRemove('月报副本.sqlite').click();
+  await expect(workbench.recentItems).toHaveCount(1);
+  await expect(page.getByRole('menu')).toBeVisible();
+
+  await workbench.languageSwitch.click({ force: true });
+  await workbench.workspaceMenu.click();
+  await expect(page.getByRole('group', { name: 'Recent' })).toBeVisible();
+  await expect(workbench.recentItem('workspace.sqlite')).toContainText('open');
+  await workbench.screenshot('workspace-menu-recent-en-light');
 });
 
 function escapeRegExp(text: string): string {

@@ -12,8 +12,14 @@ export class OverviewCardModel {
   readonly sparkline: Locator;
   readonly failureMarker: Locator;
   readonly failureReasons: Locator;
+  readonly unpin: Locator;
+  readonly earlier: Locator;
+  readonly later: Locator;
 
   constructor(readonly root: Locator) {
+    this.unpin = root.getByTestId('card-unpin');
+    this.earlier = root.getByTestId('card-earlier');
+    this.later = root.getByTestId('card-later');
     this.value = root.getByTestId('card-value');
     this.growth = root.getByTestId('card-growth');
     this.growthComputed = root.getByTestId('card-growth-computed');
@@ -41,8 +47,19 @@ export class OverviewModel {
   readonly transformNote: Locator;
   readonly transformReset: Locator;
   readonly transformedTable: Locator;
+  /** Every card, in order. */
+  readonly cards: Locator;
+  readonly pinAdd: Locator;
+  readonly pinPicker: Locator;
+  readonly pinSearch: Locator;
+  readonly region: Locator;
 
   constructor(readonly page: Page) {
+    this.cards = page.locator('[data-testid^="overview-card-"]');
+    this.pinAdd = page.getByTestId('pin-add');
+    this.pinPicker = page.getByTestId('pin-picker');
+    this.pinSearch = page.getByTestId('pin-search');
+    this.region = page.getByTestId('overview-region');
     this.root = page.getByTestId('overview');
     this.tab = page.getByTestId('view-tab-overview');
     this.tableTab = page.getByTestId('view-tab-table');
@@ -59,6 +76,17 @@ export class OverviewModel {
 
   card(indicatorCode: string): OverviewCardModel {
     return new OverviewCardModel(this.page.getByTestId(`overview-card-${indicatorCode}`));
+  }
+
+  /** An indicator the picker offers to pin. */
+  pinCandidate(indicatorCode: string): Locator {
+    return this.page.getByTestId(`pin-candidate-${indicatorCode}`);
+  }
+
+  /** The indicator codes of the cards, in order. */
+  async cardCodes(): Promise<string[]> {
+    const ids = await this.cards.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid') ?? ''));
+    return ids.map((id) => id.replace('overview-card-', ''));
   }
 
   briefOf(indicatorCode: string): Locator {

@@ -61,6 +61,21 @@ export class WorkbenchPage {
     return this.page.getByTestId(`menu-${command}`);
   }
 
+  /** The Workspace menu's recent files, most recent first. */
+  get recentItems(): Locator {
+    return this.page.getByTestId('recent-item');
+  }
+
+  /** One recent file, by the end of its path (its file name). */
+  recentItem(fileName: string): Locator {
+    return this.page.locator(`[data-testid="recent-item"][data-path$="${fileName}"]`);
+  }
+
+  /** The Remove button beside a recent file that is no longer there. */
+  recentRemove(fileName: string): Locator {
+    return this.page.locator('.recent-row').filter({ has: this.recentItem(fileName) }).getByTestId('recent-remove');
+  }
+
   /** Opens the Workspace menu and chooses an item. */
   async chooseFromMenu(command: string): Promise<void> {
     await this.workspaceMenu.click();

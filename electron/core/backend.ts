@@ -13,6 +13,7 @@ import { snapshotHandlers } from './handlers/snapshots';
 import type { HandlerContext } from './handlers/context';
 import { createWorkspace } from './handlers/foundation';
 import { BackupStore } from './backups';
+import { RecentWorkspaces } from './recent';
 import { setNativeBinding } from './store/open';
 import { Workspace } from './workspace';
 
@@ -27,6 +28,8 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Back the open workspace up this often while it changes (the desktop app and browser edition). */
   autoBackupIntervalMs?: number;
+  /** The recent-workspaces list (JSON outside any workspace); every file made current is added. None for the CLI. */
+  recentFile?: string;
 }
 
 /** Every 15 minutes, as the backups issue asks; thinned by shared/backupPolicy. */
@@ -58,9 +61,11 @@ export function createBackend(options: BackendOptions): Backend {
     return workspace;
   };
 
+  const recent = options.recentFile ? new RecentWorkspaces(options.recentFile) : undefined;
   const replace = (next: Workspace): WorkspaceInfo => {
     workspace?.close();
     workspace = next;
+    recent?.rememberSafely(next.filePath);
     return next.info();
   };
 

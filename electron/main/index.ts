@@ -1,10 +1,13 @@
 // The Electron main process: lifecycle and wiring only. Decisions live in the pure modules beside
 // this file (security, appProtocol, menuTemplate, ipcHandlers, runtimePaths), tested under Node.
 import { app, BrowserWindow, dialog, Menu, protocol, session, type MessageBoxOptions } from 'electron';
+import path from 'node:path';
+import { contract } from '../../shared/api/contract';
 import { AUTO_BACKUP_INTERVAL_MS, createBackend, type Backend } from '../core/backend';
+import { RECENT_FILE_NAME } from '../core/recent';
 import { serveAppRequest } from './appProtocol';
 import { registerIpc, sendMenuCommand } from './ipc';
-import { buildMenuTemplate, menuLanguageFor, type MenuLanguage } from './menuTemplate';
+import { buildMenuTemplate, menuLanguageFor, routeEditAction, type EditAction, type MenuLanguage, type RecentMenuEntry } from './menuTemplate';
 import { aboutText, startupFailureText } from './messages';
 import { nativeBindingPath, preloadPath, rendererRoot, workspacePathFromArgv } from './runtimePaths';
 import { APP_SCHEME, APP_SCHEME_REGISTRATION, entryUrl, trustedOrigins } from './security';
@@ -21,6 +24,8 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 let language: MenuLanguage = 'en';
+/** Whether focus in the window is in a text field (the renderer reports it); decides Edit › Undo. */
+let isTextFocused = false;
 
 function openMainWindow(): void {
   const window = createMainWindow({
@@ -59,6 +64,46 @@ function showAbout(): void {
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
+/** Edit › Undo/Redo: the text field's own undo while one has focus, else the workspace's log. */
+function runEditAction(action: EditAction): void {
+  const route = routeEditAction(action, isTextFocused);
+  if (route.kind === 'command') return sendMenuCommand(mainWindow, route.command);
+  const contents = mainWindow?.webContents;
+  if (!contents || contents.isDestroyed()) return;
+  if (action === 'undo') contents.undo();
+  else contents.redo();
+}
+
+/** The recent files as the backend reports them; none when it cannot say. */
+async function recentFiles(): Promise<RecentMenuEntry[]> {
+  const result = await backend?.dispatch('workspace.recent', {});
+  const parsed = result?.ok ? contract['workspace.recent'].output.safeParse(result.value) : undefined;
+  return parsed?.success ? parsed.data : [];
+}
+
+/** (Re)builds the application menu; File › Open Recent follows the recent list. */
+async function refreshMenu(): Promise<void> {
+  const recent = await recentFiles();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        language,
+        platform: process.platform,
+        isDevelopment,
+        sendCommand: (command, argument) => sendMenuCommand(mainWindow, command, argument),
+        showAbout,
+        recent,
+        forgetRecent: (request) => void backend?.dispatch('workspace.forgetRecent', request).then(refreshMenuLogged),
+        editAction: runEditAction,
+      }),
+    ),
+  );
+}
+
+function refreshMenuLogged(): void {
+  refreshMenu().catch((error: unknown) => console.error('[menu] could not rebuild the menu', error));
+}
+
 /**
  * Opens the workspace named on the command line, else the sample (created on first launch).
  * Returns what to tell the user when that failed.
@@ -83,6 +128,7 @@ function start(): void {
     dataDir: app.getPath('userData'),
     nativeBinding: nativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
     autoBackupIntervalMs: AUTO_BACKUP_INTERVAL_MS,
+    recentFile: path.join(app.getPath('userData'), RECENT_FILE_NAME),
   });
   const startupFailure = openStartupWorkspace(backend);
 
@@ -90,21 +136,21 @@ function start(): void {
     backend,
     getMainWindow: () => mainWindow,
     language,
-    defaultDirectory: () => app.getPath('documents'),
+    // Save and export dialogs start next to the open workspace.
+    defaultDirectory: () => {
+      const open = backend?.current();
+      return open ? path.dirname(open.filePath) : app.getPath('documents');
+    },
     origins,
+    onRecentChanged: refreshMenuLogged,
+    onTextFocus: (focused) => {
+      isTextFocused = focused;
+    },
   });
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({
-        language,
-        platform: process.platform,
-        isDevelopment,
-        sendCommand: (command) => sendMenuCommand(mainWindow, command),
-        showAbout,
-      }),
-    ),
-  );
+  refreshMenuLogged();
+  // A file may vanish while the app is in the background: Open Recent marks it when the app comes back.
+  app.on('browser-window-focus', refreshMenuLogged);
 
   openMainWindow();
   if (startupFailure && mainWindow) {

@@ -1,7 +1,17 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../shared/api/errors';
-import { ensureWorkspaceExtension, handleDialog, handleInvoke, parseDialogRequest, planDialog, safeWorkspaceFileName, type DialogHost } from './ipcHandlers';
+import {
+  ensureWorkspaceExtension,
+  handleDialog,
+  handleInvoke,
+  handleTextFocus,
+  parseDialogRequest,
+  planDialog,
+  RECENT_CHANGING_METHODS,
+  safeWorkspaceFileName,
+  type DialogHost,
+} from './ipcHandlers';
 import type { SenderFacts } from './security';
 
 const ours: SenderFacts = { frameUrl: 'app://yardstick/index.html', isMainFrame: true, isOurWindow: true };
@@ -102,10 +112,73 @@ describe('dialog channel', () => {
     expect(plan.options.filters).toEqual([{ name: 'Yardstick workspace', extensions: ['sqlite'] }]);
   });
 
+  it('titles Save As as saving, not creating, and adds .sqlite', async () => {
+    const dialogs = host(undefined, { canceled: false, filePath: '/data/副本' });
+    expect(await handleDialog(dialogs, ours, { kind: 'saveWorkspaceAs', defaultName: '月报 副本' }, context)).toBe('/data/副本.sqlite');
+    expect(dialogs.showSave).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '工作区另存为', buttonLabel: '保存', defaultPath: '/home/analyst/Documents/月报 副本.sqlite', properties: ['createDirectory', 'showOverwriteConfirmation'] }),
+    );
+    expect(planDialog({ kind: 'saveWorkspaceAs', defaultName: 'x' }, 'en', '/docs', path.posix.join).options).toMatchObject({ title: 'Save Workspace As', buttonLabel: 'Save' });
+  });
+
+  it.each([
+    ['xlsx', 'Excel 工作簿', 'Excel workbook'],
+    ['csv', 'CSV（UTF-8，逗号分隔）', 'CSV (UTF-8, comma-separated)'],
+    ['png', 'PNG 图片', 'PNG image'],
+    ['svg', 'SVG 矢量图', 'SVG image'],
+    ['pptx', 'PowerPoint 演示文稿', 'PowerPoint presentation'],
+  ] as const)('saves a %s export through a native dialog filtered to that type', async (format, zhFilter, enFilter) => {
+    const dialogs = host(undefined, { canceled: false, filePath: '/data/本期修订' });
+    const request = { kind: 'saveExport', format, defaultName: '本期修订: 快照1/快照2' } as const;
+    expect(await handleDialog(dialogs, ours, request, context)).toBe(`/data/本期修订.${format}`);
+    expect(dialogs.showSave).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '导出',
+        buttonLabel: '保存',
+        defaultPath: `/home/analyst/Documents/本期修订_ 快照1_快照2.${format}`,
+        filters: [{ name: zhFilter, extensions: [format] }],
+      }),
+    );
+    expect(planDialog(request, 'en', '/docs', path.posix.join).options.filters).toEqual([{ name: enFilter, extensions: [format] }]);
+    // A name the user typed with the right extension (any case) is kept as typed.
+    const typed = host(undefined, { canceled: false, filePath: `/data/Report.${format.toUpperCase()}` });
+    expect(await handleDialog(typed, ours, request, context)).toBe(`/data/Report.${format.toUpperCase()}`);
+  });
+
+  it('refuses an export of an unknown type and shows no dialog to a stranger', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const request of [{ kind: 'saveExport', format: 'exe', defaultName: 'x' }, { kind: 'saveExport', defaultName: 'x' }, { kind: 'saveExport', format: 'csv' }]) {
+      expect(parseDialogRequest(request)).toBeNull();
+    }
+    const dialogs = host();
+    for (const sender of untrusted) expect(await handleDialog(dialogs, sender, { kind: 'saveExport', format: 'csv', defaultName: 'x' }, context)).toBeNull();
+    expect(dialogs.showSave).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
   it('makes file names safe', () => {
     expect(safeWorkspaceFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('a_b_c_d_e_f_g_h_i_j.sqlite');
     expect(safeWorkspaceFileName('...')).toBe('workspace.sqlite');
     expect(safeWorkspaceFileName('月报.SQLITE')).toBe('月报.SQLITE');
     expect(ensureWorkspaceExtension('C:\\data\\x')).toBe('C:\\data\\x.sqlite');
+  });
+});
+
+describe('text-focus channel', () => {
+  it('takes a boolean from our window only', () => {
+    expect(handleTextFocus(ours, true)).toBe(true);
+    expect(handleTextFocus(ours, false)).toBe(false);
+    expect(handleTextFocus(ours, 'true')).toBeNull();
+    expect(handleTextFocus(ours, 1)).toBeNull();
+    for (const sender of untrusted) expect(handleTextFocus(sender, true)).toBeNull();
+  });
+});
+
+describe('File › Open Recent follows the calls that change the recent list', () => {
+  it('rebuilds after opening, creating, Save As and forgetting; not after reads or edits', () => {
+    for (const method of ['workspace.open', 'workspace.create', 'workspace.openSample', 'workspace.saveAs', 'workspace.forgetRecent']) {
+      expect(RECENT_CHANGING_METHODS.has(method), method).toBe(true);
+    }
+    for (const method of ['workspace.recent', 'workspace.info', 'cells.edit', 'series.query']) expect(RECENT_CHANGING_METHODS.has(method), method).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // What the IPC handlers do, without 'electron': ipc.ts registers these with ipcMain and supplies
 // the sender facts and the native dialogs; tests call them directly.
-import type { DialogRequest } from '../../shared/api/bridge';
+import { EXPORT_FORMATS, type DialogRequest, type ExportFormat } from '../../shared/api/bridge';
 import { fail, type Result } from '../../shared/api/errors';
 import type { MenuLanguage } from './menuTemplate';
 import { isTrustedSender, type SenderFacts } from './security';
@@ -45,9 +45,23 @@ export async function handleInvoke(
 export const WORKSPACE_EXTENSION = 'sqlite';
 
 const DIALOG_TEXT = {
-  en: { open: 'Open Workspace', save: 'New Workspace', filter: 'Yardstick workspace', create: 'Create' },
-  'zh-CN': { open: '打开工作区', save: '新建工作区', filter: '对标工作区', create: '创建' },
+  en: { open: 'Open Workspace', save: 'New Workspace', filter: 'Yardstick workspace', create: 'Create', saveAs: 'Save Workspace As', export: 'Export', save_: 'Save' },
+  'zh-CN': { open: '打开工作区', save: '新建工作区', filter: '对标工作区', create: '创建', saveAs: '工作区另存为', export: '导出', save_: '保存' },
 } as const satisfies Record<MenuLanguage, Record<string, string>>;
+
+/** The file type offered for each export format, in both languages. */
+const EXPORT_FILTERS: Record<ExportFormat, Record<MenuLanguage, string>> = {
+  xlsx: { en: 'Excel workbook', 'zh-CN': 'Excel 工作簿' },
+  csv: { en: 'CSV (UTF-8, comma-separated)', 'zh-CN': 'CSV（UTF-8，逗号分隔）' },
+  png: { en: 'PNG image', 'zh-CN': 'PNG 图片' },
+  svg: { en: 'SVG image', 'zh-CN': 'SVG 矢量图' },
+  pptx: { en: 'PowerPoint presentation', 'zh-CN': 'PowerPoint 演示文稿' },
+};
+
+/** The extension a saved file must end in: .sqlite for workspaces, the format's own for exports. */
+export function extensionFor(request: DialogRequest): string {
+  return request.kind === 'saveExport' ? request.format : WORKSPACE_EXTENSION;
+}
 
 /** Options for dialog.showOpenDialog / showSaveDialog, as data. */
 export type DialogPlan =
@@ -76,10 +90,12 @@ export function parseDialogRequest(raw: unknown): DialogRequest | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const kind: unknown = Reflect.get(raw, 'kind');
   if (kind === 'openWorkspace') return { kind };
-  if (kind === 'saveWorkspace') {
-    const defaultName: unknown = Reflect.get(raw, 'defaultName');
-    if (typeof defaultName !== 'string' || defaultName.length > 200) return null;
-    return { kind, defaultName };
+  const defaultName: unknown = Reflect.get(raw, 'defaultName');
+  if (typeof defaultName !== 'string' || defaultName.length > 200) return null;
+  if (kind === 'saveWorkspace' || kind === 'saveWorkspaceAs') return { kind, defaultName };
+  if (kind === 'saveExport') {
+    const format = EXPORT_FORMATS.find((candidate) => candidate === Reflect.get(raw, 'format'));
+    return format ? { kind, format, defaultName } : null;
   }
   return null;
 }
@@ -88,17 +104,26 @@ const FILE_NAME_RESERVED = '\\/:*?"<>|';
 
 /** A file name the renderer suggested, reduced to a safe base name ending in .sqlite. */
 export function safeWorkspaceFileName(name: string): string {
+  return safeFileName(name, WORKSPACE_EXTENSION, 'workspace');
+}
+
+/** A suggested name reduced to a safe base name ending in `.extension`. */
+export function safeFileName(name: string, extension: string, fallback: string): string {
   const base = [...name]
     .map((character) => (character.charCodeAt(0) < 32 || FILE_NAME_RESERVED.includes(character) ? '_' : character))
     .join('')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 120);
-  return ensureWorkspaceExtension(base.length > 0 ? base : 'workspace');
+  return ensureExtension(base.length > 0 ? base : fallback, extension);
 }
 
 export function ensureWorkspaceExtension(filePath: string): string {
-  return filePath.toLowerCase().endsWith(`.${WORKSPACE_EXTENSION}`) ? filePath : `${filePath}.${WORKSPACE_EXTENSION}`;
+  return ensureExtension(filePath, WORKSPACE_EXTENSION);
+}
+
+export function ensureExtension(filePath: string, extension: string): string {
+  return filePath.toLowerCase().endsWith(`.${extension}`) ? filePath : `${filePath}.${extension}`;
 }
 
 export function planDialog(request: DialogRequest, language: MenuLanguage, defaultDirectory: string, joinPath: (...parts: string[]) => string): DialogPlan {
@@ -107,12 +132,25 @@ export function planDialog(request: DialogRequest, language: MenuLanguage, defau
   if (request.kind === 'openWorkspace') {
     return { kind: 'open', options: { title: text.open, defaultPath: defaultDirectory, filters, properties: ['openFile', 'dontAddToRecent'] } };
   }
+  if (request.kind === 'saveExport') {
+    return {
+      kind: 'save',
+      options: {
+        title: text.export,
+        defaultPath: joinPath(defaultDirectory, safeFileName(request.defaultName, request.format, 'export')),
+        buttonLabel: text.save_,
+        filters: [{ name: EXPORT_FILTERS[request.format][language], extensions: [request.format] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      },
+    };
+  }
+  const isSaveAs = request.kind === 'saveWorkspaceAs';
   return {
     kind: 'save',
     options: {
-      title: text.save,
+      title: isSaveAs ? text.saveAs : text.save,
       defaultPath: joinPath(defaultDirectory, safeWorkspaceFileName(request.defaultName)),
-      buttonLabel: text.create,
+      buttonLabel: isSaveAs ? text.save_ : text.create,
       filters,
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     },
@@ -147,5 +185,23 @@ export async function handleDialog(
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
   const result = await host.showSave(plan.options);
-  return result.canceled || !result.filePath ? null : ensureWorkspaceExtension(result.filePath);
+  return result.canceled || !result.filePath ? null : ensureExtension(result.filePath, extensionFor(request));
 }
+
+/**
+ * The text-focus channel (one-way): whether focus in our window is in a text field. Returns the
+ * new state, or null when the message is refused (untrusted sender, not a boolean).
+ */
+export function handleTextFocus(sender: SenderFacts | null, value: unknown, origins?: readonly string[]): boolean | null {
+  if (!isTrustedSender(sender, origins) || typeof value !== 'boolean') return null;
+  return value;
+}
+
+/** Methods after which the recent list may differ, so main rebuilds File › Open Recent. */
+export const RECENT_CHANGING_METHODS: ReadonlySet<string> = new Set([
+  'workspace.open',
+  'workspace.create',
+  'workspace.openSample',
+  'workspace.saveAs',
+  'workspace.forgetRecent',
+]);

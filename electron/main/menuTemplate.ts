@@ -4,10 +4,10 @@ import type { MenuCommand } from '../../shared/api/bridge';
 
 export type MenuLanguage = 'zh-CN' | 'en';
 
-/** The Electron menu roles this template uses. */
+/** The Electron menu roles this template uses (undo and redo are the app's own, see routeEditAction). */
 export type MenuRole =
   | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit'
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll'
+  | 'cut' | 'copy' | 'paste' | 'selectAll'
   | 'reload' | 'forceReload' | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
   | 'window' | 'minimize' | 'zoom' | 'front' | 'close' | 'help';
 
@@ -18,6 +18,7 @@ export interface MenuItemSpec {
   readonly role?: MenuRole;
   readonly type?: 'normal' | 'separator' | 'submenu';
   readonly accelerator?: string;
+  readonly enabled?: boolean;
   readonly click?: () => void;
   readonly submenu?: MenuItemSpec[];
 }
@@ -31,6 +32,7 @@ const STRINGS = {
   en: {
     file: 'File', newWorkspace: 'New Workspace…', open: 'Open Workspace…', openSample: 'Open Sample Workspace',
     snapshot: 'Take Snapshot…', quit: 'Quit',
+    openRecent: 'Open Recent', noRecent: 'No Recent Workspaces', notFound: '(not found)', removeMissing: 'Remove Missing Files', clearRecent: 'Clear Recent',
     saveAs: 'Save As…', backupNow: 'Back Up Now', restoreBackup: 'Restore from Backup…', snapshots: 'Snapshots',
     edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
     view: 'View', table: 'Table', toggleLanguage: 'Switch Language (中文/English)', toggleTheme: 'Switch Light/Dark Theme', find: 'Find…',
@@ -42,6 +44,7 @@ const STRINGS = {
   'zh-CN': {
     file: '文件', newWorkspace: '新建工作区…', open: '打开工作区…', openSample: '打开示例工作区',
     snapshot: '创建快照…', quit: '退出',
+    openRecent: '最近打开', noRecent: '没有最近打开的工作区', notFound: '（未找到）', removeMissing: '移除已不存在的文件', clearRecent: '清除最近列表',
     saveAs: '另存为…', backupNow: '立即备份', restoreBackup: '从备份恢复…', snapshots: '快照',
     edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
     view: '视图', table: '表格', toggleLanguage: '切换语言（中文/English）', toggleTheme: '切换浅色/深色主题', find: '查找…',
@@ -67,14 +70,47 @@ export const MENU_ACCELERATORS: Readonly<Partial<Record<MenuCommand, string>>> =
   'view.focusSearch': 'CmdOrCtrl+F',
 };
 
+/** A file of File › Open Recent, as workspace.recent reports it. */
+export interface RecentMenuEntry {
+  readonly path: string;
+  readonly fileName: string;
+  readonly exists: boolean;
+}
+
+export type EditAction = 'undo' | 'redo';
+
+/** Where Edit › Undo/Redo goes: the focused text field's own undo, or the workspace's log in the renderer. */
+export type EditRoute = { readonly kind: 'native'; readonly action: EditAction } | { readonly kind: 'command'; readonly command: 'edit.undo' | 'edit.redo' };
+
+export function routeEditAction(action: EditAction, isTextFocused: boolean): EditRoute {
+  if (isTextFocused) return { kind: 'native', action };
+  return { kind: 'command', command: action === 'undo' ? 'edit.undo' : 'edit.redo' };
+}
+
+/** Undo is Ctrl+Z everywhere; redo is ⇧⌘Z on macOS and Ctrl+Y elsewhere (the page also takes Ctrl+Shift+Z). */
+export function editAccelerators(platform: NodeJS.Platform): Record<EditAction, string> {
+  return { undo: 'CmdOrCtrl+Z', redo: platform === 'darwin' ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y' };
+}
+
+/** Id of the n-th item of File › Open Recent. */
+export function recentItemId(index: number): string {
+  return `workspace.openRecent.${index}`;
+}
+
 export interface MenuTemplateOptions {
   readonly language: MenuLanguage;
   readonly platform: NodeJS.Platform;
   /** Adds reload and developer tools; never in a packaged build. */
   readonly isDevelopment: boolean;
-  /** Sends a command to the renderer on IPC_MENU_CHANNEL. */
-  readonly sendCommand: (command: MenuCommand) => void;
+  /** Sends a command to the renderer on IPC_MENU_CHANNEL (with the path for workspace.openRecent). */
+  readonly sendCommand: (command: MenuCommand, argument?: string) => void;
   readonly showAbout: () => void;
+  /** File › Open Recent, most recent first. */
+  readonly recent?: readonly RecentMenuEntry[];
+  /** Prunes the recent list (main asks the backend, then rebuilds the menu). */
+  readonly forgetRecent?: (request: { missing: true } | { all: true }) => void;
+  /** Edit › Undo/Redo: main routes it with routeEditAction. */
+  readonly editAction?: (action: EditAction) => void;
 }
 
 const separator: MenuItemSpec = { type: 'separator' };
@@ -93,6 +129,30 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemSpec[] 
     };
   };
   const about: MenuItemSpec = { label: text.about, click: options.showAbout };
+  const recent = options.recent ?? [];
+  const recentItems: MenuItemSpec[] =
+    recent.length === 0
+      ? [{ id: 'workspace.openRecent.none', label: text.noRecent, enabled: false }]
+      : [
+          ...recent.map(
+            (entry, index): MenuItemSpec => ({
+              id: recentItemId(index),
+              label: entry.exists ? `${entry.fileName} — ${entry.path}` : `${entry.fileName} ${text.notFound} — ${entry.path}`,
+              enabled: entry.exists,
+              click: () => options.sendCommand('workspace.openRecent', entry.path),
+            }),
+          ),
+          separator,
+          { id: 'workspace.forgetMissing', label: text.removeMissing, enabled: recent.some((entry) => !entry.exists), click: () => options.forgetRecent?.({ missing: true }) },
+          { id: 'workspace.clearRecent', label: text.clearRecent, click: () => options.forgetRecent?.({ all: true }) },
+        ];
+  const editAccelerator = editAccelerators(options.platform);
+  const editItem = (action: EditAction): MenuItemSpec => ({
+    id: action === 'undo' ? 'edit.undo' : 'edit.redo',
+    label: action === 'undo' ? text.undo : text.redo,
+    accelerator: editAccelerator[action],
+    click: () => options.editAction?.(action),
+  });
 
   const appMenu: MenuItemSpec = {
     label: 'Yardstick',
@@ -114,6 +174,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemSpec[] 
     submenu: [
       command('workspace.new', text.newWorkspace),
       command('workspace.open', text.open),
+      { id: 'workspace.openRecent', label: text.openRecent, submenu: recentItems },
       command('workspace.openSample', text.openSample),
       command('workspace.saveAs', text.saveAs),
       separator,
@@ -127,8 +188,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemSpec[] 
   const editMenu: MenuItemSpec = {
     label: text.edit,
     submenu: [
-      { role: 'undo', label: text.undo },
-      { role: 'redo', label: text.redo },
+      editItem('undo'),
+      editItem('redo'),
       separator,
       { role: 'cut', label: text.cut },
       { role: 'copy', label: text.copy },

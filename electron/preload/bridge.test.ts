@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_DIALOG_CHANNEL, IPC_INVOKE_CHANNEL, IPC_MENU_CHANNEL, type MenuCommand, type YardstickBridge } from '../../shared/api/bridge';
+import { IPC_DIALOG_CHANNEL, IPC_INVOKE_CHANNEL, IPC_MENU_CHANNEL, IPC_TEXT_FOCUS_CHANNEL, type MenuCommand, type YardstickBridge } from '../../shared/api/bridge';
 import { createBridge, type IpcRendererLike } from './bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -10,6 +10,7 @@ function fakeIpc() {
   const listeners = new Map<string, Set<Listener>>();
   const ipc = {
     invoke: vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => ({ ok: true, value: 1 })),
+    send: vi.fn((_channel: string, ..._args: unknown[]) => undefined),
     on: vi.fn((channel: string, listener: Listener) => {
       const set = listeners.get(channel) ?? new Set<Listener>();
       set.add(listener);
@@ -26,7 +27,7 @@ function fakeIpc() {
 }
 
 // Keys of YardstickBridge; the type-level check below fails to compile if the interface changes.
-const BRIDGE_KEYS = ['chooseFile', 'invoke', 'onMenuCommand', 'transport'] as const;
+const BRIDGE_KEYS = ['chooseFile', 'invoke', 'onMenuCommand', 'reportTextFocus', 'transport'] as const;
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const keysMatch: Exact<(typeof BRIDGE_KEYS)[number], keyof YardstickBridge> = true;
 
@@ -59,6 +60,25 @@ describe('the preload bridge', () => {
     expect(listeners.get(IPC_MENU_CHANNEL)?.size).toBe(0);
     emit(IPC_MENU_CHANNEL, 'view.table');
     expect(received).toEqual(['snapshot.create']);
+  });
+
+  it('passes the path of Open Recent with its command, and nothing but a string', () => {
+    const { ipc, emit } = fakeIpc();
+    const received: unknown[][] = [];
+    createBridge(ipc).onMenuCommand((...args) => received.push(args));
+    emit(IPC_MENU_CHANNEL, 'workspace.openRecent', '/data/月报.sqlite');
+    emit(IPC_MENU_CHANNEL, 'edit.undo', { toString: 'not a path' });
+    expect(received).toEqual([['workspace.openRecent', '/data/月报.sqlite'], ['edit.undo']]);
+  });
+
+  it('reports text focus to main as a boolean, one-way', () => {
+    const { ipc } = fakeIpc();
+    const bridge = createBridge(ipc);
+    bridge.reportTextFocus(true);
+    expect(ipc.send).toHaveBeenLastCalledWith(IPC_TEXT_FOCUS_CHANNEL, true);
+    (bridge.reportTextFocus as (value: unknown) => void)('yes');
+    expect(ipc.send).toHaveBeenLastCalledWith(IPC_TEXT_FOCUS_CHANNEL, false);
+    expect(ipc.invoke).not.toHaveBeenCalled();
   });
 
   it('is exposed as window.yardstick and nothing else', () => {

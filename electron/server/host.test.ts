@@ -97,6 +97,60 @@ describe('the browser edition host', () => {
     expect(reply.status).toBe(413);
   });
 
+  it('accepts a paste of 12,000 cells, a body well over the old 1 MB limit', async () => {
+    const regions = (JSON.parse((await api('catalog.get', {})).body).value.regions as { code: string; level: string }[])
+      .filter((region) => region.level === 'city')
+      .slice(0, 10)
+      .map((region) => region.code);
+    expect(regions).toHaveLength(10);
+    const cells = regions.flatMap((region) =>
+      Array.from({ length: 1200 }, (_, index) => ({
+        indicator: 'industrial_value_added',
+        region,
+        period: `${1950 + Math.floor(index / 12)}M${String((index % 12) + 1).padStart(2, '0')}`,
+        value: index + 0.5,
+        source: '粘贴自《2024年1-11月统计月报》'.padEnd(60, '·'),
+      })),
+    );
+    const body = JSON.stringify({ kind: 'paste', cells });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
+    const reply = await request('/api/cells.edit', { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { kind: 'paste', cellCount: 12_000 } });
+    const stored = JSON.parse((await api('series.query', { indicator: 'industrial_value_added', region: regions[3], period: '2049M12' })).body);
+    expect(stored.value[0]).toMatchObject({ value: 1199.5 });
+  });
+
+  it('answers 413 to a streamed body as soon as it passes the limit, without reading the rest', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const outcome = await new Promise<{ status: number; sentBytes: number }>((resolve, reject) => {
+      let sentBytes = 0;
+      let isAnswered = false;
+      const req = http.request(
+        { host: '127.0.0.1', port: host.port, path: '/api/catalog.get', method: 'POST', headers: { [TOKEN_HEADER]: host.token, 'transfer-encoding': 'chunked' } },
+        (res) => {
+          isAnswered = true;
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, sentBytes });
+          req.destroy();
+        },
+      );
+      req.on('error', (error) => (isAnswered ? undefined : reject(error)));
+      // No Content-Length: the host only learns the size by counting what arrives.
+      const pump = () => {
+        while (!isAnswered && sentBytes < 4 * MAX_BODY_BYTES) {
+          sentBytes += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        if (!isAnswered) req.end();
+      };
+      pump();
+    });
+    expect(outcome.status).toBe(413);
+    // The answer came long before the client had sent four times the limit.
+    expect(outcome.sentBytes).toBeLessThan(2 * MAX_BODY_BYTES);
+  });
+
   it('serves the renderer with a CSP and nothing outside it', async () => {
     const index = await request('/');
     expect(index.status).toBe(200);

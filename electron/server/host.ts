@@ -7,8 +7,15 @@ import type { AppError } from '../../shared/api/errors';
 import type { Backend } from '../core/backend';
 
 export const TOKEN_HEADER = 'x-yardstick-token';
-/** Largest request body accepted: the contract's inputs are small; imports arrive as file paths. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Largest API request body accepted. Imports arrive as file paths, but a paste of a large block
+ * (cells.edit takes up to 100,000 cells, roughly 200 bytes each as JSON) arrives in the body.
+ * Bodies are read as they stream in and refused the moment they pass this size.
+ */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** How long a client that sent too much may go on sending (discarded) after its 413, so that it reads the answer. */
+const OVERSIZED_GRACE_MS = 2_000;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -110,9 +117,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       );
       return;
     }
-    const body = await readBody(request);
+    const body = await readBody(request, MAX_BODY_BYTES);
     if (body === 'too-large') {
-      sendJson(response, 413, errorEnvelope('PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes.`, `请求体超过 ${MAX_BODY_BYTES} 字节。`));
+      // Say why and close the connection. What the client still sends is discarded unread, and a
+      // client that keeps sending is cut off shortly after the answer.
+      sendJson(response, 413, errorEnvelope('PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes.`, `请求体超过 ${MAX_BODY_BYTES} 字节。`), { connection: 'close' });
+      request.resume();
+      setTimeout(() => request.destroy(), OVERSIZED_GRACE_MS).unref();
       return;
     }
     let input: unknown;
@@ -184,27 +195,34 @@ function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && crypto.timingSafeEqual(left, right);
 }
 
-function readBody(request: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+/**
+ * Reads a request body as it streams in, keeping at most `limit` bytes: a body declared or found
+ * to be larger is 'too-large' as soon as that is known, and reading stops there (the caller answers
+ * 413 and closes the connection).
+ */
+export function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      request.resume();
+    if (declared > limit) {
+      request.pause();
       resolve('too-large');
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        request.removeAllListeners('data');
-        request.resume();
+      if (size > limit) {
+        request.off('data', onData);
+        request.pause();
+        chunks.length = 0;
         resolve('too-large');
         return;
       }
       chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks, size)));
     request.on('error', reject);
   });
 }
@@ -213,9 +231,10 @@ function errorEnvelope(code: AppError['code'], message: string, messageZh: strin
   return { ok: false, error: { code, message, messageZh } };
 }
 
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(response: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
+    ...extraHeaders,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',

@@ -2,7 +2,11 @@ import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../../shared/version';
 import { serve } from './serve';
 
-/** `node out/main/server.js [workspace.sqlite] [--port N] [--create-sample]`: the browser edition. */
+/**
+ * `node out/main/server.js [workspace.sqlite] [--port N] [--create-sample] [--data-dir DIR]`: the
+ * browser edition. The data folder (sample, backups, recent list) is --data-dir, else
+ * $YARDSTICK_DATA_DIR, else the platform's per-user folder.
+ */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -10,6 +14,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'create-sample': { type: 'boolean', default: false },
       static: { type: 'string' },
+      'data-dir': { type: 'string' },
     },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -24,6 +29,7 @@ async function main(): Promise<void> {
       createSample: values['create-sample'],
       staticDir: values.static,
       appVersion: APP_VERSION,
+      dataDir: values['data-dir'] ?? (process.env['YARDSTICK_DATA_DIR'] || undefined),
     });
     console.log(`Yardstick browser edition: ${host.launchUrl}`);
     const stop = () => void host.close().then(() => process.exit(0));

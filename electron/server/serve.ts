@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AUTO_BACKUP_INTERVAL_MS, createBackend, createWorkspace } from '../core/backend';
+import { RECENT_FILE_NAME } from '../core/recent';
 import { startHost, type RunningHost } from './host';
 
 export interface ServeOptions {
@@ -12,6 +13,8 @@ export interface ServeOptions {
   createSample?: boolean;
   staticDir?: string;
   appVersion: string;
+  /** Where the sample, backups and the recent-workspaces list live; the platform's data folder by default. */
+  dataDir?: string;
 }
 
 /** The platform's per-user data folder for Yardstick (what Electron's userData would be). */
@@ -32,11 +35,13 @@ export function defaultStaticDir(from = __dirname): string {
 
 /** Opens the workspace and serves the browser edition; the caller prints `launchUrl`. */
 export async function serve(options: ServeOptions): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? defaultDataDir();
   const backend = createBackend({
     transport: 'http',
     appVersion: options.appVersion,
-    dataDir: defaultDataDir(),
+    dataDir,
     autoBackupIntervalMs: AUTO_BACKUP_INTERVAL_MS,
+    recentFile: path.join(dataDir, RECENT_FILE_NAME),
   });
   if (options.workspace && options.createSample && !fs.existsSync(options.workspace)) {
     createWorkspace(options.workspace, true).close();

@@ -174,3 +174,39 @@ describe('catalog.search', () => {
     expect(hits[0]).toMatchObject({ kind: 'region', code: '331100', nameZh: '丽水市' });
   });
 });
+
+describe('overview.setPins', () => {
+  const pinnedCodes = async (region?: string) => (await call('overview.get', region ? { region } : {})).cards.map((card) => card.indicatorCode);
+
+  it('sets the pinned indicators in card order and the home region, and they survive a reopen', async () => {
+    const before = await pinnedCodes();
+    expect(before.length).toBeGreaterThan(1);
+    const [first, second] = before as [string, string];
+    const next = [second, 'industrial_land_supply', first];
+    const saved = await call('overview.setPins', { indicators: next, region: '衢州' });
+    expect(saved).toEqual({ indicators: next, region: expect.objectContaining({ nameZh: '衢州市' }) });
+
+    backend.close();
+    backend = createBackend({ transport: 'cli', appVersion: 'test', dataDir: path.join(temp.dir, 'data') });
+    await call('workspace.open', { path: path.join(temp.dir, 'lishui.sqlite') });
+    const overview = await call('overview.get', {});
+    expect(overview.cards.map((card) => card.indicatorCode)).toEqual(next);
+    expect(overview.region.nameZh).toBe('衢州市');
+    // Without a region only the pins change.
+    await call('overview.setPins', { indicators: [] });
+    expect((await call('overview.get', {})).cards).toEqual([]);
+    expect((await call('overview.get', {})).region.nameZh).toBe('衢州市');
+  });
+
+  it('refuses an unknown indicator, a repeated one or an unknown region, and changes nothing', async () => {
+    const before = await pinnedCodes();
+    const unknown = await backend.dispatch('overview.setPins', { indicators: ['industrial_value_added', 'no_such_indicator'] });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'INDICATOR_NOT_FOUND', details: { codes: ['no_such_indicator'] } } });
+    if (!unknown.ok) expect(unknown.error.messageZh).toContain('no_such_indicator');
+    const twice = await backend.dispatch('overview.setPins', { indicators: ['industrial_value_added', 'industrial_value_added'] });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const region = await backend.dispatch('overview.setPins', { indicators: ['industrial_land_supply'], region: '火星' });
+    expect(region).toMatchObject({ ok: false, error: { code: 'REGION_NOT_FOUND' } });
+    expect(await pinnedCodes()).toEqual(before);
+  });
+});

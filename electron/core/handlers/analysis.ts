@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../shared/api/errors';
 import type { HandlersOf } from '../../../shared/api/contract';
-import type { analysisMethods, BriefResult, Overview, OverviewCard, TransformedSeries } from '../../../shared/api/methods/analysis';
+import type { analysisMethods, BriefResult, Overview, OverviewCard, PinSettings, TransformedSeries } from '../../../shared/api/methods/analysis';
 import type { Observation } from '../../../shared/api/schemas';
 import { buildBrief, findGapIndicators, type Brief, type BriefComparator, type BriefObservation } from '../../../shared/brief';
 import { briefFailures, partExceedsWhole, type CheckFailure } from '../../../shared/brief/checks';
@@ -263,6 +263,28 @@ export function analysisHandlers(context: HandlerContext): HandlersOf<typeof ana
         snapshot: resolved,
         cards: pinnedIndicators(workspace, indicators).map((indicator) => cardOf(workspace, indicator, region, resolved.seq, indicators)),
       };
+    },
+
+    'overview.setPins': ({ indicators: codes, region: regionQuery }): PinSettings => {
+      const workspace = requireWorkspace();
+      const known = new Map(workspace.catalog.indicators().map((indicator) => [indicator.code, indicator]));
+      const unknown = codes.filter((code) => !known.has(code));
+      if (unknown.length > 0) {
+        throw new AppFailure(
+          'INDICATOR_NOT_FOUND',
+          `No indicator with the code ${unknown.join(', ')} in this workspace; nothing was pinned. Pin indicators from the catalogue.`,
+          `工作区中没有代码为 ${unknown.join('、')} 的指标，置顶未改动。请从指标目录中选择。`,
+          { codes: unknown },
+        );
+      }
+      const region = regionQuery ? resolve<StoredRegion>(workspace, regionQuery, 'region') : undefined;
+      // Both settings in one transaction: the overview never sees the new pins with the old region.
+      workspace.db.transaction(() => {
+        workspace.setMeta('pinned', JSON.stringify(codes));
+        if (region) workspace.setMeta('homeRegion', region.code);
+      })();
+      const home = region ?? homeRegion(workspace, workspace.resolveSnapshot(undefined).seq);
+      return { indicators: [...codes], region: { code: home.code, nameZh: home.nameZh, nameEn: home.nameEn } };
     },
 
     'series.transform': (input): TransformedSeries => {

@@ -25,6 +25,11 @@ export function subscribeMenuCommands(listener: (command: MenuCommand) => void, 
   return win.yardstick ? win.yardstick.onMenuCommand(listener) : () => undefined;
 }
 
+/** Desktop app: tells main whether focus is in a text field, so Edit › Undo undoes typing there. No-op in the browser. */
+export function reportTextFocus(isTextFocused: boolean, win: Window = window): void {
+  win.yardstick?.reportTextFocus?.(isTextFocused);
+}
+
 /** True in the desktop app, where the application menu owns the keyboard shortcuts and native dialogs exist. */
 export function isDesktop(win: Window = window): boolean {
   return win.yardstick !== undefined;

@@ -6,6 +6,7 @@ import { editingEn } from '../editing/messages';
 import type { Messages } from './zh';
 import { chartsEn } from '../charts/messages';
 import { importEn } from '../import/messages';
+import { recentEn } from '../shell/messages';
 
 export const en: Messages = {
   app: {
@@ -54,6 +55,7 @@ export const en: Messages = {
     openIntro: 'Opens an existing Yardstick workspace file (.sqlite). If it cannot be opened, the current workspace stays open.',
     openSubmit: 'Open',
     defaultFileName: 'yardstick-{{date}}.sqlite',
+    choose: 'Choose…',
   },
   snapshotDialog: {
     title: 'Take snapshot',
@@ -128,4 +130,5 @@ export const en: Messages = {
   transform: transformEn,
   charts: chartsEn,
   importWizard: importEn,
+  recent: recentEn,
 };

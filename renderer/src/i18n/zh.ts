@@ -5,6 +5,7 @@ import { snapshotsZh } from '../snapshots/messages';
 import { transformZh } from '../transform/messages';
 import { chartsZh } from '../charts/messages';
 import { importZh } from '../import/messages';
+import { recentZh } from '../shell/messages';
 
 /** Simplified Chinese: the default language and the shape every other language follows. */
 export const zh = {
@@ -54,6 +55,7 @@ export const zh = {
     openIntro: '打开已有的对标工作区文件（.sqlite）。打不开时，当前工作区保持打开。',
     openSubmit: '打开',
     defaultFileName: '对标工作区-{{date}}.sqlite',
+    choose: '选择…',
   },
   snapshotDialog: {
     title: '创建快照',
@@ -128,6 +130,7 @@ export const zh = {
   transform: transformZh,
   charts: chartsZh,
   importWizard: importZh,
+  recent: recentZh,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

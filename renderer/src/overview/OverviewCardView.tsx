@@ -3,19 +3,24 @@ import { useTranslation } from 'react-i18next';
 import type { OverviewCard } from '../../../shared/api/methods/analysis';
 import { useAppStore } from '../store';
 import { CardMetrics } from './CardMetrics';
+import { CardPinActions } from './CardPinActions';
 import type { RankScope } from './cardText';
 import { FailureMarker } from './FailureMarker';
 import { Sparkline } from './Sparkline';
+import type { Pins } from './usePins';
 
 interface OverviewCardViewProps {
   readonly card: OverviewCard;
   readonly regionName: string;
   readonly rankScope: RankScope | null;
   readonly isGrowthRank: boolean;
+  readonly index: number;
+  readonly count: number;
+  readonly pins: Pins;
 }
 
 /** One pinned indicator: latest value, growth, rank, gaps, recent periods. The title opens the indicator's table. */
-export function OverviewCardView({ card, regionName, rankScope, isGrowthRank }: OverviewCardViewProps) {
+export function OverviewCardView({ card, regionName, rankScope, isGrowthRank, index, count, pins }: OverviewCardViewProps) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const openIndicatorTable = useAppStore((state) => state.openIndicatorTable);
@@ -44,6 +49,7 @@ export function OverviewCardView({ card, regionName, rankScope, isGrowthRank }: 
           <Sparkline points={card.recent} unit={card.unit} />
         </>
       )}
+      <CardPinActions code={card.indicatorCode} name={name} index={index} count={count} pins={pins} />
     </article>
   );
 }

@@ -7,6 +7,8 @@ import { selectViewObservations, selectViewedSnapshot } from '../store/selectors
 import { BriefPanel } from './BriefPanel';
 import { rankScopeOf } from './cardText';
 import { OverviewCardView } from './OverviewCardView';
+import { PinControls } from './PinControls';
+import { usePins, type Pins } from './usePins';
 import { overviewKey } from './overviewSlice';
 import './overview.css';
 
@@ -34,39 +36,57 @@ export function OverviewView() {
       </p>
     );
   }
-  if (entry.overview.cards.length === 0) return <OverviewEmpty title={t('overview.noPinnedTitle')} hint={t('overview.noPinnedHint')} canOpenTable />;
   return <OverviewContent overview={entry.overview} />;
 }
 
 function OverviewContent({ overview }: { readonly overview: Overview }) {
   const { t } = useTranslation();
+  const pins = usePins(overview);
   const language = useAppStore((state) => state.language);
-  const catalog = useAppStore((state) => state.catalog);
-  const observations = useAppStore(selectViewObservations);
   const viewed = useAppStore(selectViewedSnapshot);
   const regionName = language === 'zh' ? overview.region.nameZh : overview.region.nameEn;
-  const regions = catalog?.regions ?? [];
   return (
     <div className="overview" data-testid="overview">
       <header className="overview-header">
         <h2>{t('overview.heading', { region: regionName })}</h2>
         <span className="overview-version">{t('overview.version', { label: viewed ? viewed.label : t('toolbar.workingCopy') })}</span>
+        <PinControls overview={overview} pins={pins} />
       </header>
-      <div className="overview-cards">
-        {overview.cards.map((card) => {
-          const kind = catalog?.indicators.find((indicator) => indicator.code === card.indicatorCode)?.kind;
-          return (
-            <OverviewCardView
-              key={card.indicatorCode}
-              card={card}
-              regionName={regionName}
-              rankScope={card.period ? rankScopeOf(card.indicatorCode, overview.region.code, card.period, regions, observations) : null}
-              isGrowthRank={kind === 'flow' || kind === 'level'}
-            />
-          );
-        })}
-      </div>
-      <BriefPanel overview={overview} />
+      {overview.cards.length === 0 ? (
+        <OverviewEmpty title={t('overview.noPinnedTitle')} hint={t('overview.noPinnedHint')} canOpenTable />
+      ) : (
+        <>
+          <OverviewCards overview={overview} pins={pins} />
+          <BriefPanel overview={overview} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function OverviewCards({ overview, pins }: { readonly overview: Overview; readonly pins: Pins }) {
+  const language = useAppStore((state) => state.language);
+  const catalog = useAppStore((state) => state.catalog);
+  const observations = useAppStore(selectViewObservations);
+  const regionName = language === 'zh' ? overview.region.nameZh : overview.region.nameEn;
+  const regions = catalog?.regions ?? [];
+  return (
+    <div className="overview-cards">
+      {overview.cards.map((card, index) => {
+        const kind = catalog?.indicators.find((indicator) => indicator.code === card.indicatorCode)?.kind;
+        return (
+          <OverviewCardView
+            key={card.indicatorCode}
+            card={card}
+            regionName={regionName}
+            rankScope={card.period ? rankScopeOf(card.indicatorCode, overview.region.code, card.period, regions, observations) : null}
+            isGrowthRank={kind === 'flow' || kind === 'level'}
+            index={index}
+            count={overview.cards.length}
+            pins={pins}
+          />
+        );
+      })}
     </div>
   );
 }

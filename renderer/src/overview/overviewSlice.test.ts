@@ -41,4 +41,20 @@ describe('overview slice', () => {
     const state = useAppStore.getState();
     expect([state.view, state.selectedIndicator, state.selectedCategory, state.selectedRegion]).toEqual(['table', 'iva', 'industry', null]);
   });
+
+  it('saves pins, then replaces the overview of the viewed snapshot; a refusal is returned and the cards stay', async () => {
+    const { client, calls } = fakeClient();
+    useAppStore.getState().connect(client);
+    const data = [{}];
+    await useAppStore.getState().loadOverview('working', data);
+    expect(await useAppStore.getState().savePins(['iva', 'land'], '330800')).toBeNull();
+    expect(calls.slice(1)).toEqual([
+      ['overview.setPins', { indicators: ['iva', 'land'], region: '330800' }],
+      ['overview.get', {}],
+    ]);
+    const refusal = { code: 'INDICATOR_NOT_FOUND' as const, message: 'No indicator nope', messageZh: '没有指标 nope' };
+    useAppStore.getState().connect((async () => ({ ok: false, error: refusal })) as unknown as ApiClient);
+    expect(await useAppStore.getState().savePins(['nope'])).toEqual(refusal);
+    expect(useAppStore.getState().overviews[overviewKey('working')]).toEqual({ status: 'ready', overview });
+  });
 });

@@ -29,6 +29,11 @@ export interface OverviewSlice {
   overviewSource: unknown;
   loadOverview: (snapshot: SnapshotChoice, source: unknown) => Promise<void>;
   loadBriefs: (requests: readonly BriefRequest[], source: unknown) => Promise<void>;
+  /**
+   * Pins indicators (in card order) and optionally sets the home region, in one backend call; the
+   * overview of the viewed snapshot is then read again. A failure is returned for the UI to show.
+   */
+  savePins: (indicators: readonly string[], region?: string) => Promise<AppError | null>;
   /** A card's way into the data: the table view with that indicator selected, all regions shown. */
   openIndicatorTable: (indicatorCode: string) => void;
 }
@@ -69,6 +74,19 @@ export const createOverviewSlice: SliceCreator<OverviewSlice> = (set, get) => {
           set((state) => ({ briefs: { ...state.briefs, [briefKey(request)]: entry } }));
         }),
       );
+    },
+    savePins: async (indicators, region) => {
+      const client = get().client;
+      if (!client) return null;
+      const saved = await client('overview.setPins', { indicators: [...indicators], ...(region ? { region } : {}) });
+      if (!saved.ok) return saved.error;
+      // The cards on screen stay until the new overview has arrived, so nothing flickers.
+      const snapshot = get().snapshot;
+      const source = get().overviewSource;
+      const result = await client('overview.get', snapshotInput(snapshot));
+      const entry: OverviewEntry = result.ok ? { status: 'ready', overview: result.value } : { status: 'failed', error: result.error };
+      if (get().overviewSource === source) set({ overviews: { [overviewKey(snapshot)]: entry } });
+      return null;
     },
     openIndicatorTable: (indicatorCode) => {
       const state = get();

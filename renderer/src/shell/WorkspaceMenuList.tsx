@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../../shared/api/bridge';
 import type { Messages } from '../i18n/zh';
 import { useAppStore } from '../store';
 import { runCommand } from './commands';
+import { RecentMenuSection } from './RecentMenuSection';
 import { chordLabel, MENU_COMMAND_KEYS } from './shortcuts';
 
 interface MenuEntry {
@@ -23,6 +24,9 @@ const ENTRIES: readonly MenuEntry[] = [
   // Take snapshot stays last, where ArrowUp from the first item lands.
   { command: 'snapshot.create', labelKey: 'workspaceMenu.snapshot', needsWorkspace: true },
 ];
+
+/** The recent files follow the Open items, as in a desktop File menu. */
+const RECENT_AFTER: MenuCommand = 'workspace.openSample';
 
 const MOVES: Readonly<Record<string, (index: number, count: number) => number>> = {
   ArrowDown: (index, count) => (index + 1) % count,
@@ -55,26 +59,36 @@ export function WorkspaceMenuList({ onClose }: { readonly onClose: () => void })
   };
   return (
     <ul ref={list} className="menu-list" role="menu" aria-label={t('workspaceMenu.button')} onKeyDown={onKeyDown}>
-      {ENTRIES.map((entry) => {
-        const chord = MENU_COMMAND_KEYS[entry.command];
-        return (
-          <li key={entry.command} role="none">
-            <button
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              className="menu-item"
-              data-testid={`menu-${entry.command}`}
-              aria-disabled={(entry.needsWorkspace && !hasWorkspace) || undefined}
-              aria-keyshortcuts={chord ? chordLabel(chord).replace('Ctrl', 'Control') : undefined}
-              onClick={() => choose(entry)}
-            >
-              <span>{t(entry.labelKey)}</span>
-              {chord && <kbd className="menu-shortcut">{chordLabel(chord)}</kbd>}
-            </button>
-          </li>
-        );
-      })}
+      {ENTRIES.map((entry) => (
+        <MenuEntryItem key={entry.command} entry={entry} isDisabled={Boolean(entry.needsWorkspace && !hasWorkspace)} onChoose={choose}>
+          {entry.command === RECENT_AFTER && <RecentMenuSection onClose={onClose} />}
+        </MenuEntryItem>
+      ))}
     </ul>
+  );
+}
+
+function MenuEntryItem({ entry, isDisabled, onChoose, children }: { readonly entry: MenuEntry; readonly isDisabled: boolean; readonly onChoose: (entry: MenuEntry) => void; readonly children?: ReactNode }) {
+  const { t } = useTranslation();
+  const chord = MENU_COMMAND_KEYS[entry.command];
+  return (
+    <>
+      <li role="none">
+        <button
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          className="menu-item"
+          data-testid={`menu-${entry.command}`}
+          aria-disabled={isDisabled || undefined}
+          aria-keyshortcuts={chord ? chordLabel(chord).replace('Ctrl', 'Control') : undefined}
+          onClick={() => onChoose(entry)}
+        >
+          <span>{t(entry.labelKey)}</span>
+          {chord && <kbd className="menu-shortcut">{chordLabel(chord)}</kbd>}
+        </button>
+      </li>
+      {children}
+    </>
   );
 }

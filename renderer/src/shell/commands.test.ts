@@ -55,6 +55,31 @@ describe('runCommand', () => {
     expect(openWorkspace).not.toHaveBeenCalled();
   });
 
+  it('opens a file of File › Open Recent with the path that came with the command, and reports a failure', async () => {
+    useAppStore.setState({ info: workspace });
+    const error = { code: 'FILE_NOT_FOUND' as const, message: '/gone.sqlite does not exist', messageZh: '/gone.sqlite 不存在' };
+    const openRecentWorkspace = vi.fn(async (path: string) => (path === '/gone.sqlite' ? error : null));
+    useAppStore.setState({ openRecentWorkspace });
+    runCommand('workspace.openRecent', '/home/me/月报.sqlite');
+    runCommand('workspace.openRecent');
+    runCommand('workspace.openRecent', workspace.path);
+    expect(openRecentWorkspace.mock.calls).toEqual([['/home/me/月报.sqlite']]);
+    runCommand('workspace.openRecent', '/gone.sqlite');
+    await vi.waitFor(() => expect(useAppStore.getState().error).toEqual(error));
+  });
+
+  it('runs the workspace undo and redo for the desktop Edit menu, not from behind a dialog', () => {
+    const undo = vi.fn(async () => undefined);
+    const redo = vi.fn(async () => undefined);
+    useAppStore.setState({ info: workspace, undo, redo });
+    runCommand('edit.undo');
+    runCommand('edit.redo');
+    expect([undo.mock.calls.length, redo.mock.calls.length]).toEqual([1, 1]);
+    useAppStore.getState().openDialog('snapshot');
+    runCommand('edit.undo');
+    expect(undo).toHaveBeenCalledTimes(1);
+  });
+
   it('view.table shows the table view', () => {
     runCommand('view.table');
     expect(useAppStore.getState().view).toBe('table');

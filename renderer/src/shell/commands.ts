@@ -29,6 +29,13 @@ async function openWorkspace(): Promise<void> {
   if (path) report(await useAppStore.getState().openWorkspace(path));
 }
 
+/** Opens a file from the recent list (toolbar menu or File › Open Recent); a failure goes to the error banner. */
+export function openRecent(path: string): void {
+  const store = useAppStore.getState();
+  if (store.info?.path === path) return;
+  void store.openRecentWorkspace(path).then(report);
+}
+
 /** Switches the main area to a view (not from behind an open dialog). */
 export function showView(view: ViewId): void {
   const store = useAppStore.getState();
@@ -46,7 +53,7 @@ export function runEditCommand(command: EditCommand): void {
  * Runs a command from the toolbar menu, a keyboard shortcut or the desktop app's menu.
  * While a dialog is open only the language and theme switch (the rest of the window is inert).
  */
-export function runCommand(command: MenuCommand): void {
+export function runCommand(command: MenuCommand, argument?: string): void {
   const store = useAppStore.getState();
   if (command === 'view.toggleLanguage') return store.toggleLanguage();
   if (command === 'view.toggleTheme') return store.toggleTheme();
@@ -66,5 +73,11 @@ export function runCommand(command: MenuCommand): void {
       return;
     case 'view.focusSearch':
       return store.requestSearchFocus();
+    case 'workspace.openRecent':
+      if (argument) openRecent(argument);
+      return;
+    case 'edit.undo':
+    case 'edit.redo':
+      return runEditCommand(command);
   }
 }

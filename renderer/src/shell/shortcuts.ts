@@ -34,8 +34,8 @@ export type EditCommand = 'edit.undo' | 'edit.redo';
 
 /**
  * Keys of undo and redo, bound by the page in both editions while focus is not in a text field
- * (there the field's own text undo applies). The desktop menu's Edit › Undo uses Electron's native
- * role, which does not reach the workspace's log.
+ * (there the field's own text undo applies). The desktop menu's Edit › Undo/Redo does the same:
+ * main sends edit.undo/edit.redo here unless the page reported text focus (menuTemplate.ts).
  */
 export const EDIT_COMMAND_KEYS: readonly [KeyChord, EditCommand][] = [
   [{ code: 'KeyZ', mod: true }, 'edit.undo'],

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api/bridge';
-import { isDesktop, subscribeMenuCommands } from '../api';
+import { isDesktop, reportTextFocus, subscribeMenuCommands } from '../api';
 import { runCommand, runEditCommand, showView } from './commands';
 import { EDIT_COMMAND_KEYS, matchesChord, MENU_COMMAND_KEYS } from './shortcuts';
 import type { KeyChord } from './shortcuts';
@@ -43,7 +43,15 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKeyDown);
     const unsubscribe = subscribeMenuCommands(runCommand);
+    // The desktop menu's Undo asks main, which needs to know whether typing has the focus.
+    const onFocusChange = () => reportTextFocus(isTyping(document.activeElement));
+    if (isDesktop()) {
+      document.addEventListener('focusin', onFocusChange);
+      document.addEventListener('focusout', onFocusChange);
+    }
     return () => {
+      document.removeEventListener('focusin', onFocusChange);
+      document.removeEventListener('focusout', onFocusChange);
       window.removeEventListener('keydown', onKeyDown);
       unsubscribe();
     };

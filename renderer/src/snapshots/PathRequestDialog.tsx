@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportFormat } from '../../../shared/api/bridge';
 import type { AppError } from '../../../shared/api/contract';
 import { Modal } from '../dialogs/Modal';
+import { SavePathField } from '../dialogs/SavePathField';
 import { TextField } from '../dialogs/TextField';
 import { errorText } from '../i18n';
 import { useAppStore } from '../store';
@@ -14,12 +16,14 @@ interface PathRequestDialogProps {
   readonly suggestion: string;
   /** Help under the path field; the default speaks of workspace files. */
   readonly help?: string;
+  /** The file written, when it is an export: the desktop app then offers its native Save dialog. */
+  readonly format?: ExportFormat;
   readonly request: (path: string) => Promise<AppError | null>;
   readonly testId: string;
 }
 
 /** Asks for a file path on this computer (the browser edition has no native save dialog), then runs the request. */
-export function PathRequestDialog({ title, intro, submitLabel, suggestion, help, request, testId }: PathRequestDialogProps) {
+export function PathRequestDialog({ title, intro, submitLabel, suggestion, help, format, request, testId }: PathRequestDialogProps) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const [path, setPath] = useState(suggestion);
@@ -41,7 +45,11 @@ export function PathRequestDialog({ title, intro, submitLabel, suggestion, help,
       onClose={close}
       testId={testId}
     >
-      <TextField label={t('dialog.path')} help={help ?? t('dialog.pathHelp')} value={path} onChange={setPath} isInvalid={isMissing} initialFocus="end" testId="path-input" />
+      {format ? (
+        <SavePathField format={format} help={help ?? t('dialog.pathHelp')} value={path} onChange={setPath} isInvalid={isMissing} testId="path-input" />
+      ) : (
+        <TextField label={t('dialog.path')} help={help ?? t('dialog.pathHelp')} value={path} onChange={setPath} isInvalid={isMissing} initialFocus="end" testId="path-input" />
+      )}
     </Modal>
   );
 }

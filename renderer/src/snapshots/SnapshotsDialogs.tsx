@@ -47,6 +47,7 @@ function ExportDiffDialog() {
       submitLabel={t('snapshots.exportDiff.submit')}
       suggestion={`${path ? folderOf(path) : ''}${t('snapshots.exportDiff.defaultName', { from: fileNamePart(from), to: fileNamePart(to) })}`}
       help={t('snapshots.exportDiff.pathHelp')}
+      format="xlsx"
       request={exportRevisionReport}
       testId="export-diff-dialog"
     />

@@ -9,7 +9,7 @@ async function saveAs(): Promise<void> {
   const choose = nativeFileChooser();
   if (!choose) return store.openSnapshotsDialog({ kind: 'saveAs' });
   const name = (store.info?.fileName ?? 'workspace.sqlite').replace(/\.sqlite$/i, '');
-  const path = await choose({ kind: 'saveWorkspace', defaultName: i18n.t('snapshots.saveAs.defaultName', { name }) });
+  const path = await choose({ kind: 'saveWorkspaceAs', defaultName: i18n.t('snapshots.saveAs.defaultName', { name }) });
   if (!path) return;
   const error = await useAppStore.getState().saveWorkspaceAs(path);
   if (error) useAppStore.getState().setError(error);

@@ -5,6 +5,7 @@ import { createOverviewSlice } from '../overview/overviewSlice';
 import { createProjectionsSlice } from '../projections/projectionsSlice';
 import { createSnapshotsSlice } from '../snapshots/snapshotsSlice';
 import { createTransformSlice } from '../transform/transformSlice';
+import { createRecentSlice } from '../shell/recentSlice';
 import { createUiSlice } from './uiSlice';
 import { createWorkspaceSlice } from './workspaceSlice';
 import type { StoreState } from './types';
@@ -23,6 +24,7 @@ export const useAppStore = create<StoreState>()((...args) => ({
   ...createOverviewSlice(...args),
   ...createTransformSlice(...args),
   ...createImportSlice(...args),
+  ...createRecentSlice(...args),
 }));
 
 /** Back to the state at start-up (tests). */

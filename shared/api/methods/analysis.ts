@@ -131,6 +131,16 @@ const TransformText = Text(40)
   .min(1)
   .refine((text) => parseTransform(text) !== undefined, { message: `not a transformation; use ${TRANSFORM_SYNTAX}` });
 
+/** The most indicators the overview pins. */
+export const MAX_PINNED = 40;
+
+/** What the overview shows: its pinned indicators in order and its home region. */
+export const PinSettings = z.object({
+  indicators: z.array(Code),
+  region: z.object({ code: Code, nameZh: Text(200), nameEn: Text(200) }),
+});
+export type PinSettings = z.infer<typeof PinSettings>;
+
 /** Periods, transformations, the written brief, the overview and catalogue search. */
 export const analysisMethods = {
   'brief.get': {
@@ -150,6 +160,21 @@ export const analysisMethods = {
     input: z.object({ snapshot: SnapshotRef.optional(), region: Text(200).min(1).optional() }).strict(),
     output: Overview,
     summary: 'Cards for the pinned indicators of the home region: value, growth, rank, gaps, recent periods, brief.',
+  },
+  'overview.setPins': {
+    input: z
+      .object({
+        /** Pinned indicator codes in the order the cards show them; an empty list unpins all. */
+        indicators: z
+          .array(Code)
+          .max(MAX_PINNED)
+          .refine((codes) => new Set(codes).size === codes.length, { message: 'each indicator may be pinned once' }),
+        /** The overview's home region (code, Chinese or English name); unchanged when absent. */
+        region: Text(200).min(1).optional(),
+      })
+      .strict(),
+    output: PinSettings,
+    summary: 'Set the overview’s pinned indicators (in card order) and, optionally, its home region, in one transaction.',
   },
   'series.transform': {
     input: z

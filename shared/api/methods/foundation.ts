@@ -17,6 +17,10 @@ import type { MethodSpec } from './spec';
 
 const Empty = z.object({}).strict();
 
+/** One file of the recent list; `exists` is false when the file is gone (shown, not opened). */
+export const RecentWorkspace = z.object({ path: FilePath, fileName: Text(400), openedAt: Text(40), exists: z.boolean() });
+export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
+
 /** Workspace files, the catalogue, series and snapshots. */
 export const foundationMethods = {
   'app.info': { input: Empty, output: AppInfo, summary: 'Version, transport and the open workspace.' },
@@ -35,6 +39,16 @@ export const foundationMethods = {
     input: Empty,
     output: WorkspaceInfo,
     summary: 'Open the Lishui 2024 sample workspace in the data folder, creating it on first use.',
+  },
+  'workspace.recent': {
+    input: Empty,
+    output: z.array(RecentWorkspace).max(10),
+    summary: 'Recently opened workspace files, most recent first (at most 10), each marked when the file is gone.',
+  },
+  'workspace.forgetRecent': {
+    input: z.union([z.object({ path: FilePath }).strict(), z.object({ missing: z.literal(true) }).strict(), z.object({ all: z.literal(true) }).strict()]),
+    output: z.array(RecentWorkspace).max(10),
+    summary: 'Remove one file, every missing file or all files from the recent list; returns what remains.',
   },
   'catalog.get': { input: Empty, output: Catalog, summary: 'Categories, indicators and regions.' },
   'series.query': {
