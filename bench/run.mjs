@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'bench', 'results');
 fs.mkdirSync(results, { recursive: true });
-const EXTERNAL = ['better-sqlite3', 'echarts', 'pptxgenjs', '@resvg/resvg-js', 'exceljs', '@playwright/test'];
+const EXTERNAL = ['better-sqlite3', 'echarts', 'pptxgenjs', '@resvg/resvg-js', 'subset-font', 'exceljs', '@playwright/test'];
 
 const BENCHMARKS = [
   { name: 'snapshots', source: 'bench/snapshots.ts' },
+  { name: 'store-write', source: 'bench/store-write.ts' },
   { name: 'import', source: 'bench/import.mjs' },
   { name: 'charts', source: 'bench/charts.ts' },
   { name: 'grid', source: 'bench/grid.mjs' },
@@ -23,7 +24,7 @@ const BENCHMARKS = [
 function runner(bench) {
   if (bench.source.endsWith('.mjs')) return path.join(root, bench.source);
   const bundled = path.join(results, `${bench.name}.mjs`);
-  const args = [bench.source, '-p', 'node', '-f', 'esm', ...EXTERNAL.flatMap((name) => ['-e', name]), '-o', bundled];
+  const args = [bench.source, '-p', 'node', '-f', 'esm', ...EXTERNAL.flatMap((name) => ['-e', name]), '--no-codeSplitting', '-o', bundled];
   const build = spawnSync(path.join(root, 'node_modules/.bin/rolldown'), args, { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`bundling ${bench.source} failed:\n${build.stderr}`);
   return bundled;

@@ -4,7 +4,7 @@
  * 10,000 versions built the same way in the same run. Prints times and ratios; asserts nothing.
  *
  *   npx rolldown bench/snapshots.ts -p node -f esm -e better-sqlite3 -o bench/results/snapshots.mjs
- *   node bench/results/snapshots.mjs [--large 1000000] [--small 10000] [--what-if]
+ *   node bench/results/snapshots.mjs [--large 1000000] [--small 10000]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -116,24 +116,34 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Median of RUNS runs after one warm-up run (one run when the warm-up took over a second); also what the last run returned. */
-function time<T>(run: () => T): { ms: number; result: T } {
+/**
+ * Median of RUNS runs after one warm-up run (one run when the warm-up took over a second); also the
+ * median CPU time of this process (steadier than wall time on a shared machine) and what the last
+ * run returned.
+ */
+function time<T>(run: () => T): { ms: number; cpuMs: number; result: T } {
   const warmUp = performance.now();
   let result = run();
   const runs = performance.now() - warmUp > 1000 ? 1 : RUNS;
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const before = performance.now();
+    const cpuBefore = process.cpuUsage();
     result = run();
+    const cpu = process.cpuUsage(cpuBefore);
     samples.push(performance.now() - before);
+    cpuSamples.push((cpu.user + cpu.system) / 1000);
   }
-  return { ms: median(samples), result };
+  return { ms: median(samples), cpuMs: median(cpuSamples), result };
 }
 
 interface Measure {
   readonly name: string;
   readonly target: number;
   readonly ms: number;
+  /** CPU time, when measured. */
+  readonly cpuMs?: number;
   readonly rows: number;
 }
 
@@ -163,68 +173,15 @@ function measure(built: Built, dir: string): Measure[] {
   const diffAdjacent = time(() => workspace.diff(middle - 1, middle));
   const diffAll = time(() => workspace.diff(1, SNAPSHOTS));
   return [
-    { name: `as-of snapshot ${middle}, whole workspace`, target: TARGETS_MS.asOf, ms: asOfMiddle.ms, rows: asOfMiddle.result.length },
-    { name: `as-of snapshot ${SNAPSHOTS} (latest)`, target: TARGETS_MS.asOf, ms: asOfLatest.ms, rows: asOfLatest.result.length },
-    { name: 'as-of working copy', target: TARGETS_MS.asOf, ms: asOfWorking.ms, rows: asOfWorking.result.length },
-    { name: `as-of snapshot ${middle}, one indicator`, target: TARGETS_MS.asOf, ms: asOfIndicator.ms, rows: asOfIndicator.result.length },
-    { name: `diff ${middle - 1} → ${middle} (one release)`, target: TARGETS_MS.diff, ms: diffAdjacent.ms, rows: diffAdjacent.result.rows.length },
-    { name: `diff 1 → ${SNAPSHOTS} (everything)`, target: TARGETS_MS.diff, ms: diffAll.ms, rows: diffAll.result.rows.length },
+    { name: `as-of snapshot ${middle}, whole workspace`, target: TARGETS_MS.asOf, ms: asOfMiddle.ms, cpuMs: asOfMiddle.cpuMs, rows: asOfMiddle.result.length },
+    { name: `as-of snapshot ${SNAPSHOTS} (latest)`, target: TARGETS_MS.asOf, ms: asOfLatest.ms, cpuMs: asOfLatest.cpuMs, rows: asOfLatest.result.length },
+    { name: 'as-of working copy', target: TARGETS_MS.asOf, ms: asOfWorking.ms, cpuMs: asOfWorking.cpuMs, rows: asOfWorking.result.length },
+    { name: `as-of snapshot ${middle}, one indicator`, target: TARGETS_MS.asOf, ms: asOfIndicator.ms, cpuMs: asOfIndicator.cpuMs, rows: asOfIndicator.result.length },
+    { name: `diff ${middle - 1} → ${middle} (one release)`, target: TARGETS_MS.diff, ms: diffAdjacent.ms, cpuMs: diffAdjacent.cpuMs, rows: diffAdjacent.result.rows.length },
+    { name: `diff 1 → ${SNAPSHOTS} (everything)`, target: TARGETS_MS.diff, ms: diffAll.ms, cpuMs: diffAll.cpuMs, rows: diffAll.result.rows.length },
     { name: 'take a snapshot', target: TARGETS_MS.snapshot, ms: measureSnapshot(built, dir), rows: workspace.observations.countWorking() },
     { name: `take a snapshot (median of the ${SNAPSHOTS} while building)`, target: TARGETS_MS.snapshot, ms: median(built.snapshotMs), rows: 0 },
   ];
-}
-
-const COLUMNS = `ov.id, ov.indicator_id, ov.region_id, i.code AS indicator_code, r.code AS region_code, i.unit, ov.period, ov.value,
-  ov.growth_reported_pct, ov.rank_reported, ov.flags, ov.note, ov.source, ov.from_seq, ov.to_seq, ov.recorded_at,
-  i.sort_order AS indicator_order, r.sort_order AS region_order, ov.period AS period_key`;
-const JOINS = 'JOIN indicator i ON i.id = ov.indicator_id JOIN region r ON r.id = ov.region_id';
-const ORDER = 'ORDER BY indicator_order, indicator_code, region_order, region_code, period_key';
-
-/**
- * What-if, measured on the large workspace only and never used by the app: the two query shapes
- * bench/README.md proposes for core. (1) as-of split into open versions and versions closed after
- * S, over an index on (to_seq, from_seq); (2) as-of per cell: the last version of each cell opened
- * at or before S, found through the cell-key index, from a table of cells. (3) a diff as two
- * per-cell as-of results compared by version id.
- */
-function measureWhatIf(workspace: Workspace): { name: string; ms: number; rows: number; plan: string }[] {
-  const { db } = workspace;
-  db.exec('CREATE INDEX IF NOT EXISTS bench_to_from ON observation_version (to_seq, from_seq)');
-  db.exec('CREATE TABLE IF NOT EXISTS bench_cell AS SELECT DISTINCT indicator_id, region_id, period FROM observation_version');
-  db.exec('ANALYZE');
-  const split = db.prepare(
-    `SELECT ${COLUMNS} FROM observation_version ov ${JOINS} WHERE ov.to_seq IS NULL AND ov.from_seq <= @seq
-     UNION ALL SELECT ${COLUMNS} FROM observation_version ov ${JOINS} WHERE ov.to_seq > @seq AND ov.from_seq <= @seq ${ORDER}`,
-  );
-  const perCellSql = `SELECT ${COLUMNS} FROM bench_cell c
-     JOIN observation_version ov ON ov.id = (SELECT v.id FROM observation_version v WHERE v.indicator_id = c.indicator_id AND v.region_id = c.region_id
-       AND v.period = c.period AND v.from_seq <= @seq ORDER BY v.from_seq DESC, v.id DESC LIMIT 1)
-     ${JOINS} WHERE ov.to_seq IS NULL OR ov.to_seq > @seq ${ORDER}`;
-  const perCell = db.prepare(perCellSql);
-  const middle = SNAPSHOTS / 2;
-  const results = [];
-  for (const [name, statement, seq] of [
-    [`split as-of, snapshot ${middle}`, split, middle],
-    [`split as-of, snapshot ${SNAPSHOTS}`, split, SNAPSHOTS],
-    [`per-cell as-of, snapshot ${middle}`, perCell, middle],
-    [`per-cell as-of, snapshot ${SNAPSHOTS}`, perCell, SNAPSHOTS],
-  ] as const) {
-    const { ms, result } = time(() => statement.all({ seq }));
-    const sql = statement === split ? split.source : perCellSql;
-    results.push({ name, ms, rows: result.length, plan: plan(workspace, sql, { seq }) });
-  }
-  const diffPerCell = time(() => {
-    const before = new Map((perCell.all({ seq: 1 }) as { id: number; indicator_id: number; region_id: number; period: string }[]).map((row) => [`${row.indicator_id}|${row.region_id}|${row.period}`, row.id]));
-    let changed = 0;
-    for (const row of perCell.all({ seq: SNAPSHOTS }) as { id: number; indicator_id: number; region_id: number; period: string }[]) {
-      const key = `${row.indicator_id}|${row.region_id}|${row.period}`;
-      if (before.get(key) !== row.id) changed += 1;
-      before.delete(key);
-    }
-    return changed + before.size;
-  });
-  results.push({ name: `per-cell diff 1 → ${SNAPSHOTS}`, ms: diffPerCell.ms, rows: diffPerCell.result, plan: '(two per-cell as-of queries)' });
-  return results;
 }
 
 function plan(workspace: Workspace, sql: string, params: Record<string, unknown>): string {
@@ -241,7 +198,9 @@ function main(): void {
   const large = shapeFor(argument('--large', 1_000_000));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yardstick-bench-'));
   try {
-    console.log(`Yardstick snapshot benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, median of ${RUNS} runs after a warm-up (1 run when it takes over 1 s)`);
+    console.log(
+      `Yardstick snapshot benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os.loadavg()[0]!.toFixed(1)}, median of ${RUNS} runs after a warm-up (1 run when it takes over 1 s)`,
+    );
     const built = [small, large].map((shape) => {
       const result = build(dir, shape);
       console.log(
@@ -252,7 +211,7 @@ function main(): void {
     const [smallBuilt, largeBuilt] = built as [Built, Built];
     const smallResults = measure(smallBuilt, dir);
     const largeResults = measure(largeBuilt, dir);
-    const header = ['operation', `${small.versions / 1000}k: ms (rows)`, `${large.versions / 1e6}M: ms (rows)`, 'ratio', 'target', '1M within'];
+    const header = ['operation', `${small.versions / 1000}k: ms (rows)`, `${large.versions / 1e6}M: ms (rows)`, `${large.versions / 1e6}M: CPU ms`, 'ratio', 'target', '1M within'];
     const lines = smallResults.map((baseline, index) => {
       const result = largeResults[index]!;
       const rows = (m: Measure) => (m.rows ? ` (${m.rows.toLocaleString('en')})` : '');
@@ -260,6 +219,7 @@ function main(): void {
         baseline.name,
         `${baseline.ms.toFixed(2)}${rows(baseline)}`,
         `${result.ms.toFixed(2)}${rows(result)}`,
+        result.cpuMs === undefined ? '' : result.cpuMs.toFixed(2),
         `${(result.ms / baseline.ms).toFixed(1)}×`,
         `< ${result.target} ms`,
         result.ms < result.target ? 'yes' : 'NO',
@@ -268,14 +228,15 @@ function main(): void {
     const widths = header.map((_, column) => Math.max(...[header, ...lines].map((line) => line[column]!.length)));
     for (const line of [header, ...lines]) console.log(line.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
     const { workspace } = largeBuilt;
-    console.log(`\nquery plan, as-of whole workspace: ${plan(workspace, ObservationRepository.asOfSql({}), { seq: SNAPSHOTS / 2 })}`);
-    console.log(`query plan, diff: ${plan(workspace, ObservationRepository.changedBetweenSql, { from: SNAPSHOTS / 2 - 1, to: SNAPSHOTS / 2 })}`);
-    if (process.argv.includes('--what-if')) {
-      console.log(`\nwhat-if on the ${large.versions / 1e6}M workspace (proposals in bench/README.md; not what the app runs):`);
-      for (const result of measureWhatIf(workspace)) {
-        console.log(`${result.name.padEnd(36)} ${result.ms.toFixed(2).padStart(9)} ms  (${result.rows.toLocaleString('en')} rows)  plan: ${result.plan}`);
-      }
+    const middle = SNAPSHOTS / 2;
+    console.log(`\nquery plan, as-of snapshot ${middle}, whole workspace: ${plan(workspace, ObservationRepository.asOfSql({}), { seq: middle })}`);
+    console.log(`query plan, as-of working copy: ${plan(workspace, ObservationRepository.asOfSql({ isWorking: true }), {})}`);
+    console.log(`query plan, diff of a narrow range: ${plan(workspace, ObservationRepository.diffSql('narrow', false), { low: middle - 1, high: middle })}`);
+    console.log(`query plan, diff of a wide range: ${plan(workspace, ObservationRepository.diffSql('wide', false), { low: 1, high: SNAPSHOTS })}`);
+    for (const [name, results] of [['small', smallResults], ['large', largeResults]] as const) {
+      for (const m of results) console.log(`RESULT ${JSON.stringify({ bench: 'snapshots', case: `${m.name} (${name})`, ms: m.ms, target: `< ${m.target} ms` })}`);
     }
+    console.log(`load average after: ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
     for (const b of built) b.workspace.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

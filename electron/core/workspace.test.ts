@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace } from './backend';
+import Database from 'better-sqlite3';
+import { migrations } from './store/migrations';
+import { YARDSTICK_APPLICATION_ID } from './store/open';
 import { ObservationRepository } from './store/observationRepository';
 import { makeTempDir } from './testing/tempDir';
-import type { Workspace } from './workspace';
+import { Workspace, type CellWrite } from './workspace';
 
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: Workspace;
@@ -133,32 +136,287 @@ describe('query plans', () => {
   const plan = (sql: string, params: Record<string, unknown>) =>
     (workspace.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n');
 
-  it('answers as-of for one indicator through the cell-key index', () => {
-    const sql = ObservationRepository.asOfSql({ indicatorId: 1 });
-    expect(plan(sql, { seq: 1, indicatorId: 1 })).toMatch(/SEARCH ov USING INDEX observation_version_key/);
+  // A snapshot's as-of goes cell by cell: each cell's version at S is one backward seek in the
+  // covering cell-key index, whatever the number of versions opened before S.
+  const seekPerCell = /SEARCH v USING COVERING INDEX observation_version_key \(indicator_id=\? AND region_id=\? AND period=\? AND from_seq<\?\)/;
+
+  it('answers as-of for one indicator through the cells of that indicator and one seek each', () => {
+    const detail = plan(ObservationRepository.asOfSql({ indicatorId: 1 }), { seq: 1, indicatorId: 1 });
+    expect(detail).toMatch(/SEARCH c USING PRIMARY KEY \(indicator_id=\?\)/);
+    expect(detail).toMatch(seekPerCell);
   });
 
-  it('answers as-of for one cell through the cell-key index', () => {
-    const sql = ObservationRepository.asOfSql({ indicatorId: 1, regionId: 1, period: '2024' });
-    expect(plan(sql, { seq: 1, indicatorId: 1, regionId: 1, period: '2024' })).toMatch(/SEARCH ov USING INDEX observation_version_key \(indicator_id=\? AND region_id=\? AND period=\?/);
+  it('answers as-of for one cell through its key', () => {
+    const detail = plan(ObservationRepository.asOfSql({ indicatorId: 1, regionId: 1, period: '2024' }), { seq: 1, indicatorId: 1, regionId: 1, period: '2024' });
+    expect(detail).toMatch(/SEARCH c USING PRIMARY KEY \(indicator_id=\? AND region_id=\? AND period=\?\)/);
+    expect(detail).toMatch(seekPerCell);
   });
 
-  it('answers as-of for the whole workspace without scanning the version table', () => {
+  it('answers as-of for the whole workspace cell by cell, without reading the versions opened before S', () => {
     const detail = plan(ObservationRepository.asOfSql({}), { seq: 1 });
-    expect(detail).toMatch(/SEARCH ov USING INDEX/);
-    expect(detail).not.toMatch(/SCAN ov/);
+    expect(detail).toMatch(/SCAN c/);
+    expect(detail).toMatch(seekPerCell);
+    expect(detail).toMatch(/SEARCH ov USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(detail).not.toMatch(/SCAN (ov|v)\b|observation_version_from/);
   });
 
-  it('answers the working copy by an index search on to_seq IS NULL, not the from_seq range', () => {
+  it('answers the working copy from the partial index of open versions, not the from_seq range', () => {
     const detail = plan(ObservationRepository.asOfSql({ isWorking: true }), {});
-    expect(detail).toMatch(/SEARCH ov USING INDEX observation_version_(open|to \(to_seq=\?\))/);
-    expect(detail).not.toMatch(/SCAN ov/);
+    // The partial index holds exactly the open versions: reading it whole is reading the working copy.
+    expect(detail).toMatch(/(SCAN|SEARCH) ov USING INDEX observation_version_open/);
+    expect(detail).not.toMatch(/observation_version_from|SCAN ov$/m);
   });
 
-  it('finds the versions of a diff through the from_seq and to_seq indexes', () => {
-    const detail = plan(ObservationRepository.changedBetweenSql, { from: 1, to: 2 });
+  it('diffs a wide range cell by cell: two seeks per cell', () => {
+    const detail = plan(ObservationRepository.diffSql('wide', false), { low: 1, high: 2 });
+    expect(detail).toMatch(/SCAN c/);
+    expect(detail.match(new RegExp(seekPerCell.source, 'g'))).toHaveLength(2);
+    expect(detail).not.toMatch(/SCAN (ov|v|a|b)\b/);
+  });
+
+  it('diffs a narrow range on the cells it touched, found through the from_seq and to_seq indexes', () => {
+    const detail = plan(ObservationRepository.diffSql('narrow', true), { low: 1, high: 2 });
     expect(detail).toMatch(/MULTI-INDEX OR/);
     expect(detail).toMatch(/INDEX observation_version_from/);
     expect(detail).toMatch(/INDEX observation_version_to/);
+    expect(detail.match(new RegExp(seekPerCell.source, 'g'))).toHaveLength(2);
+  });
+});
+
+/** A small deterministic generator, so that a failing case can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const fieldsOfValue = (value: number) => ({ value, growthReportedPct: null, rankReported: null, flags: [], note: null, source: `v${value}` });
+
+/** What a snapshot holds by the definition of the vintage model: every version whose [from_seq, to_seq) contains it. */
+function visibleByDefinition(ws: Workspace, seq: number): Map<string, number | null> {
+  const rows = ws.db
+    .prepare<[number, number], { indicator_id: number; region_id: number; period: string; value: number | null }>(
+      'SELECT indicator_id, region_id, period, value FROM observation_version WHERE from_seq <= ? AND (to_seq IS NULL OR to_seq > ?)',
+    )
+    .all(seq, seq);
+  const indicators = new Map(ws.catalog.indicators().map((i) => [i.id, i.code]));
+  const regions = new Map(ws.catalog.regions().map((r) => [r.id, r.code]));
+  return new Map(rows.map((row) => [`${indicators.get(row.indicator_id)}|${regions.get(row.region_id)}|${row.period}`, row.value]));
+}
+
+function asOfMap(ws: Workspace, snapshot: number | string): Map<string, number | null> {
+  return new Map(ws.querySeries({ snapshot }).map((o) => [`${o.indicatorCode}|${o.regionCode}|${o.period}`, o.value]));
+}
+
+describe('as-of and diff at any depth of history', () => {
+  /** Random edits, deletions and re-creations of 60 cells over 12 snapshots, some cells written twice in one change set. */
+  function history(ws: Workspace): { cells: { indicatorCode: string; regionCode: string; period: string }[] } {
+    const next = random(7);
+    const indicators = ws.catalog.indicators().slice(0, 3);
+    const regions = ws.catalog.regions().slice(0, 4);
+    const cells = indicators.flatMap((i) => regions.flatMap((r) => ['2019', '2020', '2021', '2022', '2023'].map((period) => ({ indicatorCode: i.code, regionCode: r.code, period }))));
+    for (let snapshot = 0; snapshot < 12; snapshot += 1) {
+      for (let batch = 0; batch < 3; batch += 1) {
+        const writes: CellWrite[] = [];
+        for (const cell of cells) if (next() < 0.25) writes.push({ ...cell, fields: next() < 0.15 ? null : fieldsOfValue(Math.round(next() * 1000)) });
+        writes.push({ ...cells[0]!, fields: fieldsOfValue(snapshot) }, { ...cells[0]!, fields: fieldsOfValue(snapshot + 0.5) });
+        ws.writeCells(writes, { kind: 'edit', label: `s${snapshot} b${batch}` });
+      }
+      ws.createSnapshot({ label: `S${snapshot}`, kind: 'manual' });
+    }
+    return { cells };
+  }
+
+  it('answers every snapshot and the working copy exactly as the [from_seq, to_seq) intervals define', () => {
+    history(workspace);
+    const working = workspace.snapshots.workingSeq();
+    for (let seq = 1; seq <= working; seq += 1) {
+      expect(asOfMap(workspace, seq === working ? 'working' : seq), `seq ${seq}`).toEqual(visibleByDefinition(workspace, seq));
+    }
+  });
+
+  it('diffs any two snapshots into exactly the cells whose content differs, over narrow and wide ranges', () => {
+    history(workspace);
+    const working = workspace.snapshots.workingSeq();
+    for (const [from, to] of [[5, 6], [6, 5], [1, 13], [13, 1], [2, working], [12, 13], [3, 9]] as const) {
+      const before = visibleByDefinition(workspace, from);
+      const after = visibleByDefinition(workspace, to);
+      const expected = new Map<string, [number | null | undefined, number | null | undefined]>();
+      for (const key of new Set([...before.keys(), ...after.keys()])) {
+        if (before.get(key) !== after.get(key) || before.has(key) !== after.has(key)) expected.set(key, [before.get(key), after.get(key)]);
+      }
+      const diff = workspace.diff(from, to === working ? 'working' : to).rows;
+      const actual = new Map(diff.map((r) => [`${r.indicatorCode}|${r.regionCode}|${r.period}`, [r.change === 'added' ? undefined : r.oldValue, r.change === 'removed' ? undefined : r.newValue]]));
+      // Sources follow values here, so cells differ exactly when their values do.
+      expect(actual, `${from} → ${to}`).toEqual(expected);
+    }
+  });
+
+  it('restores any snapshot exactly and undo brings the working copy back', () => {
+    history(workspace);
+    const before = asOfMap(workspace, 'working');
+    workspace.restore(4);
+    expect(asOfMap(workspace, 'working')).toEqual(asOfMap(workspace, 4));
+    workspace.undo();
+    expect(asOfMap(workspace, 'working')).toEqual(before);
+  });
+});
+
+describe('bulk writes', () => {
+  it('writes a large batch with repeated cells in order, records one change set and undoes it exactly', () => {
+    const indicators = workspace.catalog.indicators();
+    const regions = workspace.catalog.regions();
+    const writes: CellWrite[] = [];
+    for (const indicator of indicators) for (const region of regions) for (const period of ['2010', '2011', '2024']) writes.push({ indicatorCode: indicator.code, regionCode: region.code, period, fields: fieldsOfValue(writes.length) });
+    expect(writes.length).toBeGreaterThan(256);
+    // The headline cell written twice, then deleted and written again in the same batch.
+    writes.push({ ...headlineWrite, fields: fieldsOfValue(-1) }, { ...headlineWrite, fields: null }, { ...headlineWrite, fields: fieldsOfValue(-2) });
+    const generated = writes.find((w) => w.indicatorCode === headlineWrite.indicatorCode && w.regionCode === headlineWrite.regionCode && w.period === headlineWrite.period)!.fields!.value;
+    const before = asOfMap(workspace, 'working');
+    workspace.writeCells(writes, { kind: 'import', label: 'bulk' });
+    const after = asOfMap(workspace, 'working');
+    expect(after.get('industrial_value_added|331100|2024')).toBe(-2);
+    expect(after.size).toBe(new Set([...before.keys(), ...writes.map((w) => `${w.indicatorCode}|${w.regionCode}|${w.period}`)]).size);
+    // One open version per cell; the headline's history holds every write of the batch.
+    expect(workspace.history(headline).versions.map((v) => v.value)).toEqual([471.78, generated, -1, -2]);
+    expect(workspace.recentChangeSets(1)[0]).toMatchObject({ kind: 'import', cellCount: writes.length });
+    workspace.undo();
+    expect(asOfMap(workspace, 'working')).toEqual(before);
+    workspace.redo();
+    expect(asOfMap(workspace, 'working')).toEqual(after);
+  });
+});
+
+const headlineWrite = { indicatorCode: 'industrial_value_added', regionCode: '331100', period: '2024' };
+
+describe('undo of an import takes back the catalogue entries it created', () => {
+  /** What an import commit does (electron/core/import/commitWrite.ts): new entries, then the cells, in one transaction. */
+  function importLike(ws: Workspace, options: { snapshot?: string } = {}): number {
+    let changeSetId = 0;
+    ws.db.transaction(() => {
+      ws.catalog.addCategory({ code: 'imported', nameZh: '导入', nameEn: 'Imported' }, ws.catalog.categories().length);
+      ws.catalog.addRegion({ code: '331199', nameZh: '丽水新区', nameEn: 'Lishui New Area', level: 'zone', parentCode: '331100' }, ws.catalog.regions().length);
+      ws.catalog.addIndicator(
+        { code: 'revenue', nameZh: '营业收入', nameEn: 'Revenue', unit: '亿元', kind: 'flow', accumulation: 'ytd', category: 'imported', parentCode: null, sourceNote: null },
+        ws.catalog.indicators().length,
+      );
+      changeSetId = ws.writeCells(
+        [
+          { indicatorCode: 'revenue', regionCode: '331199', period: '2024M11', fields: fieldsOfValue(12.5) },
+          { indicatorCode: 'revenue', regionCode: '331100', period: '2024M11', fields: fieldsOfValue(2000) },
+          { indicatorCode: 'industrial_value_added', regionCode: '331199', period: '2024', fields: fieldsOfValue(3.5) },
+          { ...headlineWrite, fields: fieldsOfValue(480) },
+        ],
+        { kind: 'import', label: 'import' },
+      );
+      if (options.snapshot) ws.createSnapshot({ label: options.snapshot, kind: 'import' });
+    })();
+    return changeSetId;
+  }
+
+  it('removes them on undo and brings them back on redo, across a reopen of the file', () => {
+    const catalogBefore = workspace.catalog.catalog();
+    const workingBefore = asOfMap(workspace, 'working');
+    importLike(workspace);
+    const catalogAfter = workspace.catalog.catalog();
+    const workingAfter = asOfMap(workspace, 'working');
+    expect(catalogAfter.regions.map((r) => r.code)).toContain('331199');
+
+    const file = workspace.filePath;
+    workspace.close();
+    workspace = Workspace.open(file);
+    expect(workspace.undo()).toMatchObject({ kind: 'import', cellCount: 4 });
+    expect(workspace.catalog.catalog()).toEqual(catalogBefore);
+    expect(asOfMap(workspace, 'working')).toEqual(workingBefore);
+    expect(workspace.db.pragma('foreign_key_check')).toEqual([]);
+
+    expect(workspace.redo()).toMatchObject({ kind: 'import' });
+    expect(workspace.catalog.catalog()).toEqual(catalogAfter);
+    expect(asOfMap(workspace, 'working')).toEqual(workingAfter);
+    expect(workspace.undo()).toMatchObject({ kind: 'import' });
+    expect(workspace.catalog.catalog()).toEqual(catalogBefore);
+  });
+
+  it('keeps an entry that a snapshot still shows, and removes nothing twice', () => {
+    const catalogBefore = workspace.catalog.catalog();
+    importLike(workspace, { snapshot: '2024年1-11月' });
+    workspace.undo();
+    // The snapshot taken with the import still shows the new region's and indicator's figures.
+    const catalog = workspace.catalog.catalog();
+    expect(catalog.regions.map((r) => r.code)).toContain('331199');
+    expect(catalog.indicators.map((i) => i.code)).toContain('revenue');
+    expect(workspace.querySeries({ snapshot: '2024年1-11月', indicator: 'revenue' }).map((o) => o.value).sort()).toEqual([12.5, 2000]);
+    expect(workspace.querySeries({ indicator: 'revenue' })).toEqual([]);
+    workspace.redo();
+    expect(workspace.catalog.catalog().regions.filter((r) => r.code === '331199')).toHaveLength(1);
+    expect(catalog.regions.length).toBe(catalogBefore.regions.length + 1);
+  });
+
+  it('does not count an entry added on its own, outside the change set, as created by a later edit', () => {
+    workspace.addRegion({ code: '331198', nameZh: '测试区', nameEn: 'Test', level: 'zone', parentCode: null });
+    workspace.catalog.addRegion({ code: '331197', nameZh: '测试区二', nameEn: 'Test 2', level: 'zone', parentCode: null }, 99);
+    workspace.writeCells([{ indicatorCode: 'industrial_value_added', regionCode: '331197', period: '2024', fields: fieldsOfValue(1) }], { kind: 'edit', label: 'edit' });
+    workspace.undo();
+    expect(workspace.catalog.catalog().regions.map((r) => r.code)).toEqual(expect.arrayContaining(['331198', '331197']));
+  });
+
+  it('leaves nothing behind when the import transaction fails', () => {
+    const catalogBefore = workspace.catalog.catalog();
+    expect(() =>
+      workspace.db.transaction(() => {
+        workspace.catalog.addRegion({ code: '331199', nameZh: '丽水新区', nameEn: 'Lishui New Area', level: 'zone', parentCode: null }, 50);
+        workspace.writeCells([{ indicatorCode: 'no_such', regionCode: '331199', period: '2024', fields: fieldsOfValue(1) }], { kind: 'import', label: 'bad' });
+      })(),
+    ).toThrow(/Unknown indicator/);
+    expect(workspace.catalog.catalog()).toEqual(catalogBefore);
+    // A later import does not inherit the failed one's entries.
+    importLike(workspace);
+    workspace.undo();
+    expect(workspace.catalog.catalog()).toEqual(catalogBefore);
+  });
+});
+
+describe('opening a workspace written before migration 005', () => {
+  it('fills the cell table from the versions, answers as-of as before, and undoes a change set stored in the old format', () => {
+    const file = path.join(temp.dir, 'v4.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`application_id = ${YARDSTICK_APPLICATION_ID}`);
+    for (const migration of migrations.filter((m) => m.version <= 4)) db.exec(migration.sql);
+    db.pragma('user_version = 4');
+    db.exec(`
+      INSERT INTO category VALUES ('c', '类', 'C', 0);
+      INSERT INTO region (id, code, name_zh, name_en, level) VALUES (1, 'R1', '甲', 'A', 'city');
+      INSERT INTO indicator (id, code, name_zh, name_en, unit, kind, accumulation, category) VALUES (1, 'I1', '指标', 'I', '亿元', 'flow', 'point', 'c');
+      INSERT INTO snapshot (seq, label, created_at, kind) VALUES (1, 'S1', 't', 'manual'), (2, 'S2', 't', 'manual');
+      INSERT INTO change_set (id, seq, created_at, kind, label, forward, inverse) VALUES
+        (1, 3, 't', 'edit', 'old format',
+         '[{"key":{"indicator":"I1","region":"R1","period":"2024"},"fields":{"value":3,"growthReportedPct":null,"rankReported":null,"flags":[],"note":null,"source":null}}]',
+         '[{"key":{"indicator":"I1","region":"R1","period":"2024"},"fields":{"value":2,"growthReportedPct":null,"rankReported":null,"flags":[],"note":null,"source":null}}]');
+      INSERT INTO observation_version (indicator_id, region_id, period, value, from_seq, to_seq, recorded_at) VALUES
+        (1, 1, '2024', 1, 1, 2, 't'), (1, 1, '2024', 2, 2, 3, 't'), (1, 1, '2024', 3, 3, NULL, 't'),
+        (1, 1, '2023', 9, 1, 2, 't');
+    `);
+    db.close();
+    const old = Workspace.open(file);
+    try {
+      expect(old.db.prepare('SELECT indicator_id, region_id, period FROM cell ORDER BY period').all()).toEqual([
+        { indicator_id: 1, region_id: 1, period: '2023' },
+        { indicator_id: 1, region_id: 1, period: '2024' },
+      ]);
+      expect([1, 2, 'working'].map((s) => [...asOfMap(old, s).entries()])).toEqual([[['I1|R1|2023', 9], ['I1|R1|2024', 1]], [['I1|R1|2024', 2]], [['I1|R1|2024', 3]]]);
+      expect(old.recentChangeSets(1)[0]).toMatchObject({ cellCount: 1 });
+      old.undo();
+      expect(old.querySeries({})[0]?.value).toBe(2);
+      old.redo();
+      expect(old.querySeries({})[0]?.value).toBe(3);
+    } finally {
+      old.close();
+    }
   });
 });

@@ -20,12 +20,14 @@ import { CatalogRepository, type StoredIndicator, type StoredRegion } from './st
 import { ChangeSetRepository, type CellChange, type ChangeSetState, type ChangeSetSummary } from './store/changeSetRepository';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
 import {
-  fieldsOf,
+  cellId,
   ObservationRepository,
   parseFlags,
   type AsOfFilter,
   type CellKey,
   type ObservationFields,
+  type OpenVersion,
+  type ResolvedWrite,
   type VersionRow,
 } from './store/observationRepository';
 import { createWorkspaceFile, openWorkspaceFile, type Db } from './store/open';
@@ -54,6 +56,18 @@ interface CellCodes {
   region: string;
   period: string;
 }
+
+/** A cell write resolved against the catalogue and the working copy. */
+interface Resolved extends ResolvedWrite {
+  codes: CellCodes;
+  /** The cell's content before this write (earlier writes of the same batch included). */
+  before: ObservationFields | null;
+}
+
+/** From this many cells on, a write reads the open versions of its indicators in one pass instead of one lookup per cell. */
+const BULK_WRITE = 256;
+
+const EMPTY_FIELDS: ObservationFields = { value: null, growthReportedPct: null, rankReported: null, flags: [], note: null, source: null };
 
 function summaryOf(changeSet: { id: number; kind: string; label: string; createdAt: string; forward: unknown[] }, state: ChangeSetState): ChangeSetSummary {
   return { id: changeSet.id, kind: changeSet.kind, label: changeSet.label, createdAt: changeSet.createdAt, state, cellCount: changeSet.forward.length };
@@ -210,51 +224,60 @@ export class Workspace {
     if (query.region) filter.regionId = this.findRegion(query.region).id;
     if (query.period) filter.period = this.parsePeriodOrFail(query.period);
     if (query.category) filter.category = query.category;
-    return this.observations.asOf(seq, filter).map(toObservation);
+    return this.observations.observationsAsOf(seq, filter);
   }
 
   /**
    * Writes cells to the working copy as one change set, in one transaction. A user action ends
    * the redo stack; undo and redo themselves apply stored change sets through `applyStored`.
+   * Catalogue entries added through `catalog.add*` earlier in the same transaction (an import's new
+   * regions and indicators) are recorded with the change set: undo removes them, redo restores them.
    */
   writeCells(writes: readonly CellWrite[], changeSet: { kind: string; label: string }): number {
-    return this.db.transaction(() => {
-      const seq = this.snapshots.workingSeq();
-      const recordedAt = now();
-      const resolved = this.resolveWrites(writes);
-      const changes: CellChange<CellCodes, ObservationFields>[] = resolved.map((r) => ({ key: r.codes, before: r.before, after: r.after }));
-      const changeSetId = this.changeSets.record({ ...changeSet, seq, changes, createdAt: recordedAt });
-      this.changeSets.discardRedo();
-      for (const r of resolved) this.observations.write(r.key, r.after, seq, changeSetId, recordedAt);
-      return changeSetId;
-    })();
+    this.forgetCatalogOfEndedTransactions();
+    return this.db.transaction(() => this.writeResolved(this.resolveWrites(writes, (index) => writes[index]!.fields), changeSet))();
   }
 
   /** Edits some fields of cells, keeping the others as they are; a cell without a value yet is created. */
   editCells(edits: readonly CellEdit[], changeSet: { kind: string; label: string }): number {
-    return this.db.transaction(() => {
-      const writes = this.resolveWrites(
-        edits.map((edit) => ({ indicatorCode: edit.indicatorCode, regionCode: edit.regionCode, period: edit.period, fields: null })),
-      ).map((resolved, index): CellWrite => {
-        const edit = edits[index]!;
-        const base: ObservationFields = resolved.before ?? { value: null, growthReportedPct: null, rankReported: null, flags: [], note: null, source: null };
-        return {
-          indicatorCode: resolved.codes.indicator,
-          regionCode: resolved.codes.region,
-          period: resolved.codes.period,
-          fields: edit.remove ? null : { ...base, ...edit.fields },
-        };
-      });
-      return this.writeCells(writes, changeSet);
-    })();
+    this.forgetCatalogOfEndedTransactions();
+    return this.db.transaction(() =>
+      this.writeResolved(
+        this.resolveWrites(edits, (index, before) => {
+          const edit = edits[index]!;
+          return edit.remove ? null : { ...(before ?? EMPTY_FIELDS), ...edit.fields };
+        }),
+        changeSet,
+      ),
+    )();
+  }
+
+  private writeResolved(resolved: readonly Resolved[], changeSet: { kind: string; label: string }): number {
+    const seq = this.snapshots.workingSeq();
+    const recordedAt = now();
+    const changes: CellChange<CellCodes, ObservationFields>[] = resolved.map((r) => ({ key: r.codes, before: r.before, after: r.fields }));
+    const changeSetId = this.changeSets.record({ ...changeSet, seq, changes, createdAt: recordedAt, catalog: this.catalog.takeCreated() });
+    this.changeSets.discardRedo();
+    this.observations.writeMany(resolved, seq, changeSetId, recordedAt);
+    return changeSetId;
+  }
+
+  /**
+   * Entries added by `catalog.add*` belong to the change set written in the same transaction; one
+   * that outlived its transaction (added without writing cells) belongs to none.
+   */
+  private forgetCatalogOfEndedTransactions(): void {
+    if (!this.db.inTransaction) this.catalog.forgetAllCreated();
   }
 
   /** Takes back the most recent change set still done; null when there is nothing to undo. */
   undo(): ChangeSetSummary | null {
+    this.forgetCatalogOfEndedTransactions();
     return this.db.transaction(() => {
       const last = this.changeSets.lastDone<CellCodes, ObservationFields>();
       if (!last) return null;
       this.applyStored(last.inverse, last.id);
+      if (last.catalog) this.catalog.removeCreated(last.catalog);
       this.changeSets.setState(last.id, 'undone');
       return summaryOf(last, 'undone');
     })();
@@ -262,9 +285,11 @@ export class Workspace {
 
   /** Applies again the most recently undone change set; null when there is nothing to redo. */
   redo(): ChangeSetSummary | null {
+    this.forgetCatalogOfEndedTransactions();
     return this.db.transaction(() => {
       const next = this.changeSets.nextUndone<CellCodes, ObservationFields>();
       if (!next) return null;
+      if (next.catalog) this.catalog.restoreCreated(next.catalog);
       this.applyStored(next.forward, next.id);
       this.changeSets.setState(next.id, 'done');
       return summaryOf(next, 'done');
@@ -273,11 +298,8 @@ export class Workspace {
 
   private applyStored(writes: readonly { key: CellCodes; fields: ObservationFields | null }[], changeSetId: number): void {
     const seq = this.snapshots.workingSeq();
-    const recordedAt = now();
-    const resolved = this.resolveWrites(
-      writes.map(({ key, fields }) => ({ indicatorCode: key.indicator, regionCode: key.region, period: key.period, fields })),
-    );
-    for (const r of resolved) this.observations.write(r.key, r.after, seq, changeSetId, recordedAt);
+    const cells = writes.map(({ key }) => ({ indicatorCode: key.indicator, regionCode: key.region, period: key.period }));
+    this.observations.writeMany(this.resolveWrites(cells, (index) => writes[index]!.fields), seq, changeSetId, now());
   }
 
   /**
@@ -285,21 +307,18 @@ export class Workspace {
    * deleted: the versions written since stay in the cells' history.
    */
   restore(ref: SnapshotRef): { snapshot: { seq: number; label: string }; changeSetId: number | null; cellCount: number } {
+    this.forgetCatalogOfEndedTransactions();
     return this.db.transaction(() => {
       const target = this.resolveSnapshot(ref);
       const working = this.snapshots.workingSeq();
       if (target.seq === working) return { snapshot: target, changeSetId: null, cellCount: 0 };
-      const writes: CellWrite[] = this.diff(working, target.seq).rows.map((row) => ({
-        indicatorCode: row.indicatorCode,
-        regionCode: row.regionCode,
-        period: row.period,
-        fields: null,
+      // Every cell whose content differs, with its content at the target (snapshots lie below the working seq).
+      const writes: CellWrite[] = this.observations.diffCells(target.seq, working, true).map((cell) => ({
+        indicatorCode: cell.indicatorCode,
+        regionCode: cell.regionCode,
+        period: cell.period,
+        fields: cell.low?.fields ?? null,
       }));
-      // The diff lists which cells differ; their content at the target comes from the as-of query.
-      const atTarget = new Map(
-        this.observations.asOf(target.seq).map((row) => [`${row.indicator_code}|${row.region_code}|${row.period}`, fieldsOf(row)]),
-      );
-      for (const write of writes) write.fields = atTarget.get(`${write.indicatorCode}|${write.regionCode}|${write.period}`) ?? null;
       if (writes.length === 0) return { snapshot: target, changeSetId: null, cellCount: 0 };
       const changeSetId = this.writeCells(writes, { kind: 'restore', label: `恢复到快照“${target.label}” / Restore snapshot "${target.label}"` });
       return { snapshot: target, changeSetId, cellCount: writes.length };
@@ -322,6 +341,7 @@ export class Workspace {
       if (!catalog.categories.some((c) => c.code === indicator.category)) throw this.unknownReference('category', indicator.category);
       if (indicator.parentCode && !catalog.indicators.some((i) => i.code === indicator.parentCode)) throw this.unknownReference('parent indicator', indicator.parentCode);
       this.catalog.addIndicator(indicator, catalog.indicators.length);
+      this.catalog.forgetCreated('indicator', indicator.code);
       return indicator;
     })();
   }
@@ -333,6 +353,7 @@ export class Workspace {
       this.assertNewCode(region.code, regions, '地区', 'region');
       if (region.parentCode && !regions.some((r) => r.code === region.parentCode)) throw this.unknownReference('parent region', region.parentCode);
       this.catalog.addRegion(region, regions.length);
+      this.catalog.forgetCreated('region', region.code);
       return region;
     })();
   }
@@ -342,6 +363,7 @@ export class Workspace {
       const categories = this.catalog.categories();
       this.assertNewCode(category.code, categories, '类别', 'category');
       this.catalog.addCategory(category, categories.length);
+      this.catalog.forgetCreated('category', category.code);
       return category;
     })();
   }
@@ -365,18 +387,47 @@ export class Workspace {
     return this.changeSets.recent(limit);
   }
 
-  private resolveWrites(writes: readonly CellWrite[]) {
+  /**
+   * Resolves cells by codes to keys and reads their content before the write: one prepared lookup per
+   * cell, or, for a large write, the open versions of its indicators in one pass. `after` gives each
+   * cell's new content from its content before (earlier writes of the same cell in the batch included).
+   */
+  private resolveWrites(
+    cells: readonly { indicatorCode: string; regionCode: string; period: string }[],
+    after: (index: number, before: ObservationFields | null) => ObservationFields | null,
+  ): Resolved[] {
     const indicators = new Map(this.catalog.indicators().map((i) => [i.code, i]));
     const regions = new Map(this.catalog.regions().map((r) => [r.code, r]));
-    return writes.map((write) => {
-      const indicator = indicators.get(write.indicatorCode);
-      const region = regions.get(write.regionCode);
-      if (!indicator) throw this.missing('INDICATOR_NOT_FOUND', write.indicatorCode);
-      if (!region) throw this.missing('REGION_NOT_FOUND', write.regionCode);
-      const key: CellKey = { indicatorId: indicator.id, regionId: region.id, period: this.parsePeriodOrFail(write.period) };
-      const current = this.observations.openVersion(key);
-      const codes: CellCodes = { indicator: indicator.code, region: region.code, period: key.period };
-      return { key, codes, before: current ? fieldsOf(current) : null, after: write.fields };
+    const periods = new Map<string, string>();
+    const keys = cells.map((cell): { key: CellKey; codes: CellCodes } => {
+      const indicator = indicators.get(cell.indicatorCode);
+      const region = regions.get(cell.regionCode);
+      if (!indicator) throw this.missing('INDICATOR_NOT_FOUND', cell.indicatorCode);
+      if (!region) throw this.missing('REGION_NOT_FOUND', cell.regionCode);
+      let period = periods.get(cell.period);
+      if (period === undefined) periods.set(cell.period, (period = this.parsePeriodOrFail(cell.period)));
+      return { key: { indicatorId: indicator.id, regionId: region.id, period }, codes: { indicator: indicator.code, region: region.code, period } };
+    });
+    let open: Map<string, OpenVersion> | undefined;
+    if (keys.length >= BULK_WRITE && this.observations.countWorking() <= 8 * keys.length) {
+      open = this.observations.openFieldsOf(new Set(keys.map(({ key }) => key.indicatorId)));
+    }
+    // Content of cells already written in this batch.
+    const written = new Map<string, ObservationFields | null>();
+    return keys.map(({ key, codes }, index): Resolved => {
+      const id = cellId(key.indicatorId, key.regionId, key.period);
+      const repeat = written.has(id);
+      let before: ObservationFields | null;
+      let currentId: number | undefined;
+      if (repeat) before = written.get(id)!;
+      else {
+        const current = open ? open.get(id) : this.observations.openFields(key);
+        before = current?.fields ?? null;
+        currentId = current?.id;
+      }
+      const fields = after(index, before);
+      written.set(id, fields);
+      return { key, codes, before, currentId, fields, repeat };
     });
   }
 
@@ -404,33 +455,21 @@ export class Workspace {
     const from = this.resolveSnapshot(fromRef);
     const to = this.resolveSnapshot(toRef);
     const [low, high] = from.seq <= to.seq ? [from.seq, to.seq] : [to.seq, from.seq];
-    const visibleAt = (row: VersionRow, seq: number) => row.from_seq <= seq && (row.to_seq === null || row.to_seq > seq);
-    const cells = new Map<string, { low?: VersionRow; high?: VersionRow; any: VersionRow }>();
-    for (const row of this.observations.changedBetween(low, high)) {
-      const key = `${row.indicator_id}|${row.region_id}|${row.period}`;
-      const cell = cells.get(key) ?? { any: row };
-      if (visibleAt(row, low)) cell.low = row;
-      if (visibleAt(row, high)) cell.high = row;
-      cells.set(key, cell);
-    }
     const rows: DiffRow[] = [];
-    for (const cell of cells.values()) {
+    for (const cell of this.observations.diffCells(low, high)) {
       const [before, after] = from.seq <= to.seq ? [cell.low, cell.high] : [cell.high, cell.low];
-      if (!before && !after) continue;
-      const change = !before ? 'added' : !after ? 'removed' : 'changed';
-      if (change === 'changed' && sameFields(before!, after!)) continue;
       rows.push({
-        change,
-        indicatorCode: cell.any.indicator_code,
-        regionCode: cell.any.region_code,
-        period: cell.any.period,
-        unit: cell.any.unit,
+        change: !before ? 'added' : !after ? 'removed' : 'changed',
+        indicatorCode: cell.indicatorCode,
+        regionCode: cell.regionCode,
+        period: cell.period,
+        unit: cell.unit,
         oldValue: before?.value ?? null,
         newValue: after?.value ?? null,
-        oldGrowthReportedPct: before?.growth_reported_pct ?? null,
-        newGrowthReportedPct: after?.growth_reported_pct ?? null,
-        oldRankReported: before?.rank_reported ?? null,
-        newRankReported: after?.rank_reported ?? null,
+        oldGrowthReportedPct: before?.growthReportedPct ?? null,
+        newGrowthReportedPct: after?.growthReportedPct ?? null,
+        oldRankReported: before?.rankReported ?? null,
+        newRankReported: after?.rankReported ?? null,
       });
     }
     return { from, to, rows };
@@ -461,15 +500,4 @@ export class Workspace {
     });
     return { indicatorCode: indicator.code, regionCode: region.code, period, unit: indicator.unit, versions };
   }
-}
-
-function sameFields(a: VersionRow, b: VersionRow): boolean {
-  return (
-    a.value === b.value &&
-    a.growth_reported_pct === b.growth_reported_pct &&
-    a.rank_reported === b.rank_reported &&
-    a.flags === b.flags &&
-    a.note === b.note &&
-    a.source === b.source
-  );
 }

@@ -1,3 +1,4 @@
+import type { CreatedCatalog } from './catalogRepository';
 import type { Db } from './open';
 
 /** One cell write of a change set: the cell's content before and after (null: absent). */
@@ -13,6 +14,8 @@ export interface NewChangeSet<Key, Fields> {
   seq: number;
   changes: readonly CellChange<Key, Fields>[];
   createdAt: string;
+  /** Catalogue entries the change set created (an import's new regions and indicators). */
+  catalog?: CreatedCatalog | null;
 }
 
 export type ChangeSetState = 'done' | 'undone' | 'discarded';
@@ -27,6 +30,7 @@ export interface StoredChangeSet<Key, Fields> {
   state: ChangeSetState;
   forward: { key: Key; fields: Fields | null }[];
   inverse: { key: Key; fields: Fields | null }[];
+  catalog: CreatedCatalog | null;
 }
 
 interface ChangeSetRow {
@@ -38,6 +42,7 @@ interface ChangeSetRow {
   state: ChangeSetState;
   forward: string;
   inverse: string;
+  catalog: string | null;
 }
 
 export interface ChangeSetSummary {
@@ -59,8 +64,8 @@ export class ChangeSetRepository {
   constructor(db: Db) {
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO change_set (seq, created_at, kind, label, forward, inverse)
-         VALUES (@seq, @createdAt, @kind, @label, @forward, @inverse)`,
+        `INSERT INTO change_set (seq, created_at, kind, label, forward, inverse, catalog, cell_count)
+         VALUES (@seq, @createdAt, @kind, @label, @forward, @inverse, @catalog, @cellCount)`,
       ),
       lastDone: db.prepare<[], ChangeSetRow>(
         `SELECT * FROM change_set WHERE state = 'done' AND kind NOT IN ${NOT_UNDOABLE} ORDER BY id DESC LIMIT 1`,
@@ -69,24 +74,30 @@ export class ChangeSetRepository {
       nextUndone: db.prepare<[], ChangeSetRow>(`SELECT * FROM change_set WHERE state = 'undone' ORDER BY id ASC LIMIT 1`),
       setState: db.prepare<[ChangeSetState, number]>('UPDATE change_set SET state = ? WHERE id = ?'),
       discardRedo: db.prepare(`UPDATE change_set SET state = 'discarded' WHERE state = 'undone'`),
-      recent: db.prepare<[number], Omit<ChangeSetRow, 'inverse'> & { cell_count: number }>(
-        `SELECT id, seq, created_at, kind, label, state, forward, json_array_length(forward) AS cell_count
+      // The count is stored (migration 005): counting the JSON of a million-cell import on every listing is slow.
+      recent: db.prepare<[number], Omit<ChangeSetRow, 'inverse' | 'forward' | 'catalog'> & { cell_count: number }>(
+        `SELECT id, seq, created_at, kind, label, state, COALESCE(cell_count, json_array_length(forward)) AS cell_count
          FROM change_set ORDER BY id DESC LIMIT ?`,
       ),
     };
   }
 
-  /** Records a change set and returns its id. Call inside the transaction that applies it. */
-  record<Key, Fields>(changeSet: NewChangeSet<Key, Fields>): number {
-    const forward = changeSet.changes.map(({ key, after }) => ({ key, fields: after }));
-    const inverse = changeSet.changes.map(({ key, before }) => ({ key, fields: before })).reverse();
+  /**
+   * Records a change set and returns its id. Call inside the transaction that applies it. Cells
+   * are stored column by column (see encodeCells): a million-cell import makes a few long arrays,
+   * not a million small objects, to build, store and read back.
+   */
+  record<Key extends CellCodesLike, Fields extends FieldsLike>(changeSet: NewChangeSet<Key, Fields>): number {
+    const { changes } = changeSet;
     const result = this.statements.insert.run({
       seq: changeSet.seq,
       createdAt: changeSet.createdAt,
       kind: changeSet.kind,
       label: changeSet.label,
-      forward: JSON.stringify(forward),
-      inverse: JSON.stringify(inverse),
+      forward: JSON.stringify(encodeCells(changes)),
+      inverse: JSON.stringify({ v: 2, fields: encodeFields(changes.map((change) => change.before)) }),
+      catalog: changeSet.catalog ? JSON.stringify(changeSet.catalog) : null,
+      cellCount: changes.length,
     });
     return Number(result.lastInsertRowid);
   }
@@ -124,7 +135,110 @@ export class ChangeSetRepository {
   }
 }
 
+/** What the column encoding needs of a cell key and of its fields. */
+interface CellCodesLike {
+  indicator: string;
+  region: string;
+  period: string;
+}
+interface FieldsLike {
+  value: number | null;
+  growthReportedPct: number | null;
+  rankReported: number | null;
+  flags: readonly string[];
+  note: string | null;
+  source: string | null;
+}
+
+/** Cell contents column by column; `present` has one character per cell, "0" for a cell absent (null). */
+interface EncodedFields {
+  present: string;
+  value: (number | null)[];
+  growthReportedPct: (number | null)[];
+  rankReported: (number | null)[];
+  flags: string[];
+  note: (string | null)[];
+  source: (string | null)[];
+}
+
+/** Stored `forward` (format 2): the keys and contents after, in write order. `inverse` holds the contents before, in the same order. */
+interface EncodedForward {
+  v: 2;
+  indicator: string[];
+  region: string[];
+  period: string[];
+  fields: EncodedFields;
+}
+
+function encodeFields(list: readonly (FieldsLike | null)[]): EncodedFields {
+  const encoded: EncodedFields = { present: '', value: [], growthReportedPct: [], rankReported: [], flags: [], note: [], source: [] };
+  const present = new Array<string>(list.length);
+  list.forEach((fields, index) => {
+    present[index] = fields ? '1' : '0';
+    if (!fields) return;
+    encoded.value.push(fields.value);
+    encoded.growthReportedPct.push(fields.growthReportedPct);
+    encoded.rankReported.push(fields.rankReported);
+    encoded.flags.push(fields.flags.join(','));
+    encoded.note.push(fields.note);
+    encoded.source.push(fields.source);
+  });
+  encoded.present = present.join('');
+  return encoded;
+}
+
+function decodeFields<Fields>(encoded: EncodedFields): (Fields | null)[] {
+  const list = new Array<Fields | null>(encoded.present.length);
+  let next = 0;
+  for (let index = 0; index < list.length; index += 1) {
+    if (encoded.present[index] !== '1') {
+      list[index] = null;
+      continue;
+    }
+    const flags = encoded.flags[next]!;
+    list[index] = {
+      value: encoded.value[next]!,
+      growthReportedPct: encoded.growthReportedPct[next]!,
+      rankReported: encoded.rankReported[next]!,
+      flags: flags === '' ? [] : flags.split(','),
+      note: encoded.note[next]!,
+      source: encoded.source[next]!,
+    } as Fields;
+    next += 1;
+  }
+  return list;
+}
+
+function encodeCells(changes: readonly CellChange<CellCodesLike, FieldsLike>[]): EncodedForward {
+  const indicator = new Array<string>(changes.length);
+  const region = new Array<string>(changes.length);
+  const period = new Array<string>(changes.length);
+  changes.forEach(({ key }, index) => {
+    indicator[index] = key.indicator;
+    region[index] = key.region;
+    period[index] = key.period;
+  });
+  return { v: 2, indicator, region, period, fields: encodeFields(changes.map((change) => change.after)) };
+}
+
+type Writes<Key, Fields> = { key: Key; fields: Fields | null }[];
+
 function parse<Key, Fields>(row: ChangeSetRow): StoredChangeSet<Key, Fields> {
+  const forward = JSON.parse(row.forward) as Writes<Key, Fields> | EncodedForward;
+  const inverse = JSON.parse(row.inverse) as Writes<Key, Fields> | { v: 2; fields: EncodedFields };
+  let forwardWrites: Writes<Key, Fields>;
+  let inverseWrites: Writes<Key, Fields>;
+  if (Array.isArray(forward) || Array.isArray(inverse)) {
+    // Format 1 (before migration 005): arrays of { key, fields }, the inverse already reversed.
+    forwardWrites = forward as Writes<Key, Fields>;
+    inverseWrites = inverse as Writes<Key, Fields>;
+  } else {
+    const keys = forward.indicator.map((indicator, index) => ({ indicator, region: forward.region[index]!, period: forward.period[index]! }) as Key);
+    const after = decodeFields<Fields>(forward.fields);
+    const before = decodeFields<Fields>(inverse.fields);
+    forwardWrites = keys.map((key, index) => ({ key, fields: after[index]! }));
+    inverseWrites = keys.map((key, index) => ({ key, fields: before[index]! })).reverse();
+  }
   return {
     id: row.id,
     seq: row.seq,
@@ -132,7 +246,8 @@ function parse<Key, Fields>(row: ChangeSetRow): StoredChangeSet<Key, Fields> {
     kind: row.kind,
     label: row.label,
     state: row.state,
-    forward: JSON.parse(row.forward) as StoredChangeSet<Key, Fields>['forward'],
-    inverse: JSON.parse(row.inverse) as StoredChangeSet<Key, Fields>['inverse'],
+    forward: forwardWrites,
+    inverse: inverseWrites,
+    catalog: row.catalog === null ? null : (JSON.parse(row.catalog) as CreatedCatalog),
   };
 }

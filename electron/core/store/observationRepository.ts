@@ -1,4 +1,5 @@
-import type { ObservationFlag } from '../../../shared/api/schemas';
+import type { Observation, ObservationFlag } from '../../../shared/api/schemas';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
 /** The editable content of one cell. */
@@ -45,6 +46,45 @@ export interface AsOfFilter {
   category?: string;
 }
 
+/** The open version of a cell as a write needs it: its id and content. */
+export interface OpenVersion {
+  id: number;
+  fields: ObservationFields;
+}
+
+/** One cell write, resolved: the open version it replaces (if any) and the new content (null: delete). */
+export interface ResolvedWrite {
+  key: CellKey;
+  /** The open version before the batch (ignored for a repeat). */
+  currentId: number | undefined;
+  fields: ObservationFields | null;
+  /** The same cell was written earlier in the batch: its open version is looked up when written. */
+  repeat?: boolean;
+}
+
+/**
+ * One cell whose content differs between two snapshots: its version at the lower and at the higher
+ * seq (null: absent there). `fields` are filled only when asked for.
+ */
+export interface DiffCell {
+  indicatorId: number;
+  regionId: number;
+  indicatorCode: string;
+  regionCode: string;
+  unit: string;
+  period: string;
+  low: DiffSide | null;
+  high: DiffSide | null;
+}
+
+export interface DiffSide {
+  versionId: number;
+  value: number | null;
+  growthReportedPct: number | null;
+  rankReported: number | null;
+  fields?: ObservationFields;
+}
+
 const SELECT_VERSION = `
   SELECT ov.id, ov.indicator_id, ov.region_id, i.code AS indicator_code, r.code AS region_code, i.unit,
          ov.period, ov.value, ov.growth_reported_pct, ov.rank_reported, ov.flags, ov.note, ov.source,
@@ -53,70 +93,262 @@ const SELECT_VERSION = `
   JOIN indicator i ON i.id = ov.indicator_id
   JOIN region r ON r.id = ov.region_id`;
 
-/** Visible at snapshot S: opened at or before S and not closed by S. */
-const VISIBLE_AT = 'ov.from_seq <= @seq AND (ov.to_seq IS NULL OR ov.to_seq > @seq)';
+/**
+ * The columns of a version read in bulk (as arrays: better-sqlite3 makes row objects slowly; codes
+ * and units come from the catalogue in JS). Positions are the V_* constants below.
+ */
+const VERSION_COLUMNS = (alias: string) =>
+  ['id', 'indicator_id', 'region_id', 'period', 'value', 'growth_reported_pct', 'rank_reported', 'flags', 'note', 'source', 'from_seq', 'to_seq', 'recorded_at']
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+const V_ID = 0;
+const V_INDICATOR = 1;
+const V_REGION = 2;
+const V_PERIOD = 3;
+const V_VALUE = 4;
+const V_GROWTH = 5;
+const V_RANK = 6;
+const V_FLAGS = 7;
+const V_NOTE = 8;
+const V_SOURCE = 9;
+const V_FROM = 10;
+const V_TO = 11;
+const V_RECORDED = 12;
+type RawVersion = (string | number | null)[];
+
+/**
+ * The id of the version of cell `c` visible at `seq`, if any: the last version opened at or before
+ * `seq` (one seek, backwards, in the covering index observation_version_key). It is visible unless
+ * it was closed by then, which the caller tests on the row.
+ */
+function versionAt(seq: string): string {
+  return `(SELECT v.id FROM observation_version v
+      WHERE v.indicator_id = c.indicator_id AND v.region_id = c.region_id AND v.period = c.period AND v.from_seq <= ${seq}
+      ORDER BY v.from_seq DESC, v.id DESC LIMIT 1)`;
+}
+
+function visibleAt(alias: string, seq: string): string {
+  return `(${alias}.to_seq IS NULL OR ${alias}.to_seq > ${seq})`;
+}
 
 export function parseFlags(text: string): ObservationFlag[] {
   return text === '' ? [] : (text.split(',') as ObservationFlag[]);
 }
 
+interface CatalogCodes {
+  indicators: Map<number, { code: string; unit: string; rank: number }>;
+  regions: Map<number, { code: string; rank: number }>;
+}
+
 /** Versions of observations: every write closes the open version and opens a new one. */
 export class ObservationRepository {
   private readonly statements;
-  private readonly asOfCache = new Map<string, ReturnType<Db['prepare']>>();
+  private readonly asOfCache = new Map<string, Statement<unknown[], RawVersion>>();
 
   constructor(private readonly db: Db) {
     this.statements = {
       open: db.prepare<[number, number, string], VersionRow>(
         `${SELECT_VERSION} WHERE ov.indicator_id = ? AND ov.region_id = ? AND ov.period = ? AND ov.to_seq IS NULL`,
       ),
-      close: db.prepare('UPDATE observation_version SET to_seq = ? WHERE id = ?'),
-      insert: db.prepare(
+      openFields: db
+        .prepare<[number, number, string], RawVersion>(
+          `SELECT ${VERSION_COLUMNS('ov')} FROM observation_version ov WHERE ov.indicator_id = ? AND ov.region_id = ? AND ov.period = ? AND ov.to_seq IS NULL`,
+        )
+        .raw(),
+      openOfIndicator: db
+        .prepare<[number], RawVersion>(`SELECT ${VERSION_COLUMNS('ov')} FROM observation_version ov WHERE ov.to_seq IS NULL AND ov.indicator_id = ?`)
+        .raw(),
+      close: db.prepare<[number, number]>('UPDATE observation_version SET to_seq = ? WHERE id = ?'),
+      insert: db.prepare<[number, number, string, number | null, number | null, number | null, string, string | null, string | null, number, number, string]>(
         `INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, rank_reported,
            flags, note, source, from_seq, change_set_id, recorded_at)
-         VALUES (@indicatorId, @regionId, @period, @value, @growthReportedPct, @rankReported,
-           @flags, @note, @source, @seq, @changeSetId, @recordedAt)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      changedBetween: db.prepare<{ from: number; to: number }, VersionRow>(ObservationRepository.changedBetweenSql),
+      // New cells of the versions inserted after id ?: one statement per write instead of one per version.
+      addCells: db.prepare<[number]>(
+        'INSERT OR IGNORE INTO cell (indicator_id, region_id, period) SELECT indicator_id, region_id, period FROM observation_version WHERE id > ?',
+      ),
+      changedBetween: db.prepare<{ from: number; to: number }, RawVersion>(ObservationRepository.changedBetweenSql).raw(),
+      diffWide: db.prepare<{ low: number; high: number }, RawVersion>(ObservationRepository.diffSql('wide', false)).raw(),
+      diffNarrow: db.prepare<{ low: number; high: number }, RawVersion>(ObservationRepository.diffSql('narrow', false)).raw(),
+      diffWideContent: db.prepare<{ low: number; high: number }, RawVersion>(ObservationRepository.diffSql('wide', true)).raw(),
+      diffNarrowContent: db.prepare<{ low: number; high: number }, RawVersion>(ObservationRepository.diffSql('narrow', true)).raw(),
+      firstIdAfter: db
+        .prepare<[number], number>('SELECT id FROM observation_version WHERE from_seq > ? ORDER BY from_seq, id LIMIT 1')
+        .pluck(),
+      maxId: db.prepare<[], number | null>('SELECT MAX(id) FROM observation_version').pluck(),
+      cellCount: db.prepare<[], number>('SELECT COUNT(*) FROM cell').pluck(),
       history: db.prepare<[number, number, string], VersionRow>(
         `${SELECT_VERSION} WHERE ov.indicator_id = ? AND ov.region_id = ? AND ov.period = ? ORDER BY ov.id`,
       ),
       countOpen: db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM observation_version WHERE to_seq IS NULL'),
+      indicatorOrder: db.prepare<[], [number, string, string]>('SELECT id, code, unit FROM indicator ORDER BY sort_order, code').raw(),
+      regionOrder: db.prepare<[], [number, string]>('SELECT id, code FROM region ORDER BY sort_order, code').raw(),
     };
   }
 
   /** Versions opened or closed in (@from, @to]; exported for EXPLAIN QUERY PLAN tests. */
-  static readonly changedBetweenSql = `${SELECT_VERSION}
+  static readonly changedBetweenSql = `SELECT ${VERSION_COLUMNS('ov')} FROM observation_version ov
     WHERE (ov.from_seq > @from AND ov.from_seq <= @to) OR (ov.to_seq > @from AND ov.to_seq <= @to)
     ORDER BY ov.indicator_id, ov.region_id, ov.period, ov.id`;
 
-  /** The SQL of the as-of query for a filter shape; exported for EXPLAIN QUERY PLAN tests. */
-  static asOfSql(filter: AsOfFilter): string {
-    // The working copy is every open version (to_seq IS NULL): the partial index answers it directly,
-    // where the interval test would read every version ever opened.
-    const conditions = [filter.isWorking ? 'ov.to_seq IS NULL' : VISIBLE_AT];
-    if (filter.indicatorId !== undefined) conditions.push('ov.indicator_id = @indicatorId');
-    if (filter.regionId !== undefined) conditions.push('ov.region_id = @regionId');
-    if (filter.period !== undefined) conditions.push('ov.period = @period');
-    if (filter.category !== undefined) conditions.push('i.category = @category');
-    return `${SELECT_VERSION} WHERE ${conditions.join(' AND ')} ORDER BY i.sort_order, i.code, r.sort_order, r.code, ov.period`;
+  /**
+   * The cells whose content differs between @low and @high, each with its visible version at both:
+   * two backward seeks per cell in the covering cell-key index. `wide` compares every cell; `narrow`
+   * only the cells with a version opened or closed in (@low, @high], found through the from_seq and
+   * to_seq indexes. Content is compared in SQL, so equal cells never reach JS. Exported for EXPLAIN
+   * QUERY PLAN tests.
+   */
+  static diffSql(range: 'wide' | 'narrow', withContent: boolean): string {
+    const cells =
+      range === 'wide'
+        ? 'cell'
+        : `(SELECT DISTINCT indicator_id, region_id, period FROM observation_version
+            WHERE (from_seq > @low AND from_seq <= @high) OR (to_seq > @low AND to_seq <= @high))`;
+    const side = (alias: string) =>
+      [`${alias}.id`, `${alias}.value`, `${alias}.growth_reported_pct`, `${alias}.rank_reported`, ...(withContent ? [`${alias}.flags`, `${alias}.note`, `${alias}.source`] : [])].join(', ');
+    const same = ['value', 'growth_reported_pct', 'rank_reported', 'flags', 'note', 'source'].map((column) => `a.${column} IS b.${column}`).join(' AND ');
+    return `SELECT p.indicator_id, p.region_id, p.period, ${side('a')}, ${side('b')}
+      FROM (SELECT c.indicator_id, c.region_id, c.period, ${versionAt('@low')} AS low_id, ${versionAt('@high')} AS high_id FROM ${cells} c) p
+      LEFT JOIN observation_version a ON a.id = p.low_id AND ${visibleAt('a', '@low')}
+      LEFT JOIN observation_version b ON b.id = p.high_id AND ${visibleAt('b', '@high')}
+      WHERE a.id IS NOT b.id AND NOT (${same})
+      ORDER BY p.indicator_id, p.region_id, p.period`;
   }
 
-  /** Every observation as known at snapshot `seq` (the working seq gives the working copy). */
-  asOf(seq: number, filter: AsOfFilter = {}): VersionRow[] {
+  /**
+   * The SQL of the as-of query for a filter shape; exported for EXPLAIN QUERY PLAN tests. Rows come
+   * unordered: `asOf` sorts them in catalogue order.
+   */
+  static asOfSql(filter: AsOfFilter): string {
+    if (filter.isWorking) {
+      // The working copy is every open version (to_seq IS NULL): the partial unique index holds exactly those.
+      const conditions = ['ov.to_seq IS NULL'];
+      if (filter.indicatorId !== undefined) conditions.push('ov.indicator_id = @indicatorId');
+      if (filter.regionId !== undefined) conditions.push('ov.region_id = @regionId');
+      if (filter.period !== undefined) conditions.push('ov.period = @period');
+      if (filter.category !== undefined) conditions.push('ov.indicator_id IN (SELECT id FROM indicator WHERE category = @category)');
+      return `SELECT ${VERSION_COLUMNS('ov')} FROM observation_version ov WHERE ${conditions.join(' AND ')}`;
+    }
+    // A snapshot: per cell, one seek for its version at @seq (see versionAt), not a scan of every
+    // version opened before @seq.
+    const conditions = [visibleAt('ov', '@seq')];
+    if (filter.indicatorId !== undefined) conditions.push('c.indicator_id = @indicatorId');
+    if (filter.regionId !== undefined) conditions.push('c.region_id = @regionId');
+    if (filter.period !== undefined) conditions.push('c.period = @period');
+    if (filter.category !== undefined) conditions.push('c.indicator_id IN (SELECT id FROM indicator WHERE category = @category)');
+    return `SELECT ${VERSION_COLUMNS('ov')} FROM cell c JOIN observation_version ov ON ov.id = ${versionAt('@seq')}
+      WHERE ${conditions.join(' AND ')}`;
+  }
+
+  private catalogCodes(): CatalogCodes {
+    const indicators = new Map<number, { code: string; unit: string; rank: number }>();
+    this.statements.indicatorOrder.all().forEach(([id, code, unit], rank) => indicators.set(id, { code, unit, rank }));
+    const regions = new Map<number, { code: string; rank: number }>();
+    this.statements.regionOrder.all().forEach(([id, code], rank) => regions.set(id, { code, rank }));
+    return { indicators, regions };
+  }
+
+  private rawAsOf(seq: number, filter: AsOfFilter): RawVersion[] {
     const sql = ObservationRepository.asOfSql(filter);
     let statement = this.asOfCache.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql);
+      statement = this.db.prepare<unknown[], RawVersion>(sql).raw();
       this.asOfCache.set(sql, statement);
     }
     const { isWorking: _isWorking, ...parameters } = filter;
-    return statement.all(filter.isWorking ? parameters : { seq, ...parameters }) as VersionRow[];
+    const bound = filter.isWorking ? parameters : { seq, ...parameters };
+    // A statement without parameters refuses an (empty) parameter object.
+    return statement.all(...(Object.keys(bound).length > 0 ? [bound] : []));
   }
 
-  /** Versions opened or closed in (from, to]: the raw material of a diff. */
+  /** Every observation as known at snapshot `seq` (the working seq gives the working copy), in catalogue order. */
+  asOf(seq: number, filter: AsOfFilter = {}): VersionRow[] {
+    const codes = this.catalogCodes();
+    return sortInCatalogOrder(this.rawAsOf(seq, filter), codes).map((raw) => toVersionRow(raw, codes));
+  }
+
+  /** `asOf` as the API's observations, built directly from the stored rows. */
+  observationsAsOf(seq: number, filter: AsOfFilter = {}): Observation[] {
+    const codes = this.catalogCodes();
+    const rows = sortInCatalogOrder(this.rawAsOf(seq, filter), codes);
+    const result = new Array<Observation>(rows.length);
+    for (let index = 0; index < rows.length; index += 1) {
+      const raw = rows[index]!;
+      const indicator = codes.indicators.get(raw[V_INDICATOR] as number)!;
+      result[index] = {
+        versionId: raw[V_ID] as number,
+        indicatorCode: indicator.code,
+        regionCode: codes.regions.get(raw[V_REGION] as number)!.code,
+        period: raw[V_PERIOD] as string,
+        value: raw[V_VALUE] as number | null,
+        unit: indicator.unit,
+        growthReportedPct: raw[V_GROWTH] as number | null,
+        rankReported: raw[V_RANK] as number | null,
+        flags: parseFlags(raw[V_FLAGS] as string),
+        note: raw[V_NOTE] as string | null,
+        source: raw[V_SOURCE] as string | null,
+        fromSeq: raw[V_FROM] as number,
+      };
+    }
+    return result;
+  }
+
+  /** Versions opened or closed in (from, to]: the raw material of a narrow diff, in cell-key order. */
   changedBetween(from: number, to: number): VersionRow[] {
-    return this.statements.changedBetween.all({ from, to });
+    const codes = this.catalogCodes();
+    return this.statements.changedBetween.all({ from, to }).map((raw) => toVersionRow(raw, codes));
+  }
+
+  /**
+   * The cells whose content differs between snapshots `low` and `high` (low <= high), in cell-key
+   * order, each with its version at both. A narrow range (few versions opened in it) is compared on
+   * the cells it touched, a wide one on every cell: neither reads every version in between.
+   * `withContent` adds flags, note and source (a restore writes them back).
+   */
+  diffCells(low: number, high: number, withContent = false): DiffCell[] {
+    const codes = this.catalogCodes();
+    const wide = this.versionsOpenedBetween(low, high) * 2 > this.statements.cellCount.get()!;
+    const s = this.statements;
+    const statement = wide ? (withContent ? s.diffWideContent : s.diffWide) : withContent ? s.diffNarrowContent : s.diffNarrow;
+    const width = withContent ? 7 : 4;
+    const side = (raw: RawVersion, at: number): DiffSide | null => {
+      if (raw[at] === null) return null;
+      const result: DiffSide = { versionId: raw[at] as number, value: raw[at + 1] as number | null, growthReportedPct: raw[at + 2] as number | null, rankReported: raw[at + 3] as number | null };
+      if (withContent) {
+        result.fields = {
+          value: result.value,
+          growthReportedPct: result.growthReportedPct,
+          rankReported: result.rankReported,
+          flags: parseFlags(raw[at + 4] as string),
+          note: raw[at + 5] as string | null,
+          source: raw[at + 6] as string | null,
+        };
+      }
+      return result;
+    };
+    return statement.all({ low, high }).map((raw): DiffCell => {
+      const indicator = codes.indicators.get(raw[0] as number);
+      return {
+        indicatorId: raw[0] as number,
+        regionId: raw[1] as number,
+        indicatorCode: indicator?.code ?? '',
+        regionCode: codes.regions.get(raw[1] as number)?.code ?? '',
+        unit: indicator?.unit ?? '',
+        period: raw[2] as string,
+        low: side(raw, 3),
+        high: side(raw, 3 + width),
+      };
+    });
+  }
+
+  /**
+   * About how many versions were opened in (low, high]: versions are written at the working seq,
+   * which only grows, so ids follow from_seq and two seeks bound the range.
+   */
+  private versionsOpenedBetween(low: number, high: number): number {
+    const end = (seq: number) => this.statements.firstIdAfter.get(seq) ?? (this.statements.maxId.get() ?? 0) + 1;
+    return end(high) - end(low);
   }
 
   history(key: CellKey): VersionRow[] {
@@ -125,6 +357,23 @@ export class ObservationRepository {
 
   openVersion(key: CellKey): VersionRow | undefined {
     return this.statements.open.get(key.indicatorId, key.regionId, key.period);
+  }
+
+  /** The open version of one cell: its id and content. */
+  openFields(key: CellKey): OpenVersion | undefined {
+    const raw = this.statements.openFields.get(key.indicatorId, key.regionId, key.period);
+    return raw ? { id: raw[V_ID] as number, fields: rawFields(raw) } : undefined;
+  }
+
+  /** The open versions of some indicators, by `cellId(key)`: one index range per indicator, for bulk writes. */
+  openFieldsOf(indicatorIds: Iterable<number>): Map<string, OpenVersion> {
+    const open = new Map<string, OpenVersion>();
+    for (const indicatorId of indicatorIds) {
+      for (const raw of this.statements.openOfIndicator.iterate(indicatorId)) {
+        open.set(cellId(raw[V_INDICATOR] as number, raw[V_REGION] as number, raw[V_PERIOD] as string), { id: raw[V_ID] as number, fields: rawFields(raw) });
+      }
+    }
+    return open;
   }
 
   countWorking(): number {
@@ -136,22 +385,99 @@ export class ObservationRepository {
    * `fields === null` deletes the cell (closes it without a successor). Call inside a transaction.
    */
   write(key: CellKey, fields: ObservationFields | null, seq: number, changeSetId: number, recordedAt: string): void {
-    const current = this.openVersion(key);
-    if (current) this.statements.close.run(seq, current.id);
-    if (fields === null) return;
-    this.statements.insert.run({
-      ...key,
-      value: fields.value,
-      growthReportedPct: fields.growthReportedPct,
-      rankReported: fields.rankReported,
-      flags: fields.flags.join(','),
-      note: fields.note,
-      source: fields.source,
-      seq,
-      changeSetId,
-      recordedAt,
-    });
+    this.writeMany([{ key, currentId: this.openFields(key)?.id, fields }], seq, changeSetId, recordedAt);
   }
+
+  /**
+   * Writes resolved cells in order: at most one UPDATE (closing the open version) and one INSERT per
+   * cell, both prepared, no read (but for a cell written twice in one batch). Call inside a
+   * transaction.
+   */
+  writeMany(writes: readonly ResolvedWrite[], seq: number, changeSetId: number, recordedAt: string): void {
+    const { close, insert } = this.statements;
+    const lastIdBefore = this.statements.maxId.get() ?? 0;
+    let inserted = 0;
+    for (const { key, currentId, fields, repeat } of writes) {
+      const open = repeat ? this.openFields(key)?.id : currentId;
+      if (open !== undefined) close.run(seq, open);
+      if (fields === null) continue;
+      insert.run(
+        key.indicatorId,
+        key.regionId,
+        key.period,
+        fields.value,
+        fields.growthReportedPct,
+        fields.rankReported,
+        fields.flags.join(','),
+        fields.note,
+        fields.source,
+        seq,
+        changeSetId,
+        recordedAt,
+      );
+      inserted += 1;
+    }
+    if (inserted > 0) this.statements.addCells.run(lastIdBefore);
+  }
+}
+
+/** A cell's identity as one string, for maps. */
+export function cellId(indicatorId: number, regionId: number, period: string): string {
+  return `${indicatorId}\u0000${regionId}\u0000${period}`;
+}
+
+function rawFields(raw: RawVersion): ObservationFields {
+  return {
+    value: raw[V_VALUE] as number | null,
+    growthReportedPct: raw[V_GROWTH] as number | null,
+    rankReported: raw[V_RANK] as number | null,
+    flags: parseFlags(raw[V_FLAGS] as string),
+    note: raw[V_NOTE] as string | null,
+    source: raw[V_SOURCE] as string | null,
+  };
+}
+
+function toVersionRow(raw: RawVersion, codes: CatalogCodes): VersionRow {
+  const indicator = codes.indicators.get(raw[V_INDICATOR] as number);
+  return {
+    id: raw[V_ID] as number,
+    indicator_id: raw[V_INDICATOR] as number,
+    region_id: raw[V_REGION] as number,
+    indicator_code: indicator?.code ?? '',
+    region_code: codes.regions.get(raw[V_REGION] as number)?.code ?? '',
+    unit: indicator?.unit ?? '',
+    period: raw[V_PERIOD] as string,
+    value: raw[V_VALUE] as number | null,
+    growth_reported_pct: raw[V_GROWTH] as number | null,
+    rank_reported: raw[V_RANK] as number | null,
+    flags: raw[V_FLAGS] as string,
+    note: raw[V_NOTE] as string | null,
+    source: raw[V_SOURCE] as string | null,
+    from_seq: raw[V_FROM] as number,
+    to_seq: raw[V_TO] as number | null,
+    recorded_at: raw[V_RECORDED] as string,
+  };
+}
+
+/**
+ * Indicator (sort order, code), region (sort order, code), period: the order of every table. Each
+ * row gets one numeric key (ranks of its indicator, region and period), so the sort compares numbers.
+ */
+function sortInCatalogOrder(rows: RawVersion[], codes: CatalogCodes): RawVersion[] {
+  const periods = [...new Set(rows.map((raw) => raw[V_PERIOD] as string))].sort();
+  const periodRank = new Map(periods.map((period, rank) => [period, rank]));
+  const regionCount = codes.regions.size + 1;
+  const indicatorCount = codes.indicators.size;
+  const keys = new Float64Array(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    const raw = rows[index]!;
+    const indicator = codes.indicators.get(raw[V_INDICATOR] as number)?.rank ?? indicatorCount;
+    const region = codes.regions.get(raw[V_REGION] as number)?.rank ?? regionCount - 1;
+    keys[index] = (indicator * regionCount + region) * periods.length + periodRank.get(raw[V_PERIOD] as string)!;
+  }
+  const order = Uint32Array.from(rows.keys());
+  order.sort((a, b) => keys[a]! - keys[b]!);
+  return Array.from(order, (index) => rows[index]!);
 }
 
 /** The fields of a stored version, for change-set inverses and comparisons. */

@@ -101,6 +101,13 @@ function configure(db: Db): void {
   db.pragma('busy_timeout = 5000');
   // WAL with synchronous=FULL: a committed edit survives power loss, not only a process kill.
   db.pragma('synchronous = FULL');
+  // Reads through a memory map instead of one read() call per page: an as-of or a diff of a large
+  // workspace touches pages all over the file, and on a busy machine each system call is costly.
+  // Writes still go through the WAL, so a crash or a kill is as safe as before.
+  db.pragma('mmap_size = 1073741824');
+  // A page cache of up to 64 MB (SQLite's default is 2 MB): a large write keeps its index pages in
+  // memory instead of spilling them to the WAL and reading them back (1M new cells: 33 s → 22 s).
+  db.pragma('cache_size = -65536');
 }
 
 /** Runs every migration above the file's user_version, each in its own transaction; `seed` joins the last one. */
