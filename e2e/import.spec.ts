@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -101,4 +102,62 @@ test('shows the preview in English and dark, and a file that is not a spreadshee
   await expect(wizard.previewRow(LISHUI)).toContainText('Changed');
   await expect(wizard.rejected).toContainText('"7..3" is not a number.');
   await workbench.screenshot('import-preview-en-dark');
+});
+
+/**
+ * A long csv as a statistics database exports it: region, indicator, period, value, unit. 420 months
+ * for each of the 11 cities and then for new places, two indicators the workspace lacks, and a 2024
+ * figure for 丽水 that would change the one the table shows.
+ */
+async function writeLongExport(dir: string, rows: number): Promise<string> {
+  const cities = ['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市'];
+  const filePath = path.join(dir, '指标长表.csv');
+  const out = createWriteStream(filePath);
+  const lines = ['地区,指标,期别,数值,单位', '丽水市,规上工业增加值,2024年,9999.9,亿元', '丽水市,数字经济核心产业增加值,2024年,321.5,亿元', '丽水市,研发人员,2024年,2.1,万人'];
+  for (let index = 0; index < rows; index += 1) {
+    const place = Math.floor(index / 420);
+    const month = index % 420;
+    lines.push(`${place < cities.length ? cities[place] : `测试区${place}`},规上工业增加值,${1990 + Math.floor(month / 12)}年${1 + (month % 12)}月,${(index % 9973) / 10},亿元`);
+    if (lines.length >= 10_000) out.write(lines.splice(0).join('\n') + '\n');
+  }
+  out.write(lines.join('\n') + '\n');
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return filePath;
+}
+
+test('a large long table: new indicators are proposed, the bar shows how far the backend is, and Cancel during the commit writes nothing', async ({ server, workbench, page }) => {
+  test.setTimeout(300_000);
+  const filePath = await writeLongExport(server.dir, 200_000);
+  const wizard = new ImportModel(page);
+  await workbench.open(server.launchUrl);
+  await expect(workbench.table.value(IVA, LISHUI, '2024')).toHaveText('4717.8');
+  await page.getByTestId('view-tab-import').click();
+
+  await wizard.readFile(filePath);
+  await expect(wizard.progress).toBeVisible();
+  await expect(wizard.fileInfo).toContainText('指标长表.csv', { timeout: 120_000 });
+  // The indicator column names two indicators the workspace lacks: proposed with the unit of their rows.
+  await expect(wizard.newIndicators).toContainText('数字经济核心产业增加值（亿元）');
+  await expect(wizard.newIndicators).toContainText('研发人员（万人）');
+  await wizard.confirmAll.click();
+  await expect(page.getByTestId('import-proposals-count')).toContainText('新指标 2 个');
+  await wizard.proposals.scrollIntoViewIfNeeded();
+  await workbench.screenshot('import-proposals-zh-light');
+
+  // Checking 200,000 rows against the workspace: a determinate bar with the rows done.
+  await wizard.previewRun.click();
+  await expect(wizard.progressBar).toHaveAttribute('aria-valuenow', /^\d+$/, { timeout: 60_000 });
+  await workbench.screenshot('import-progress-zh-light');
+  await expect(wizard.counts).toBeVisible({ timeout: 120_000 });
+  await expect(wizard.counts).toContainText('修改 1');
+
+  // Cancel as soon as the commit starts: the job stops, or its one transaction is rolled back.
+  await wizard.commit.click();
+  await wizard.cancel.click();
+  await expect(wizard.notice).toContainText('已取消，未写入任何数据', { timeout: 60_000 });
+  await expect(wizard.committed).toHaveCount(0);
+  await expect(wizard.progress).toHaveCount(0);
+  await page.getByTestId('view-tab-table').click();
+  await expect(workbench.table.value(IVA, LISHUI, '2024')).toHaveText('4717.8');
+  await expect(page.getByText('数字经济核心产业增加值')).toHaveCount(0);
 });

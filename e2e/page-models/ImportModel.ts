@@ -21,6 +21,12 @@ export class ImportModel {
   readonly templateName: Locator;
   readonly templateSave: Locator;
   readonly templateSelect: Locator;
+  readonly progress: Locator;
+  readonly progressBar: Locator;
+  readonly cancel: Locator;
+  readonly proposals: Locator;
+  readonly newIndicators: Locator;
+  readonly confirmAll: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('import-view');
@@ -42,6 +48,12 @@ export class ImportModel {
     this.templateName = page.getByTestId('import-template-name');
     this.templateSave = page.getByTestId('import-template-save');
     this.templateSelect = page.getByTestId('import-template-select');
+    this.progress = page.getByTestId('import-progress');
+    this.progressBar = page.getByTestId('import-progressbar');
+    this.cancel = page.getByTestId('import-cancel');
+    this.proposals = page.getByTestId('import-proposals');
+    this.newIndicators = page.getByTestId('import-new-indicators');
+    this.confirmAll = page.getByTestId('import-proposals-all');
   }
 
   /** A row of the preview, by region code. */

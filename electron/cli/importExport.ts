@@ -10,6 +10,9 @@ import { withWorkspace, type CliIo } from './program';
 /** Exit codes of `yardstick import` beyond program.ts's 0/1/2: rows rejected, file unreadable. */
 export const IMPORT_EXIT = { rejected: 3, unreadable: 4 } as const;
 
+/** The command line prints every rejection (the API lists 2,000 unless asked for more). */
+const EVERY_REJECTION = 1_000_000;
+
 /** Failures that mean the file itself cannot be imported (exit 4), as opposed to the workspace. */
 const UNREADABLE = new Set(['IMPORT_UNREADABLE', 'IMPORT_ENCRYPTED', 'IMPORT_TOO_LARGE', 'IMPORT_EMPTY', 'FILE_NOT_FOUND']);
 
@@ -149,8 +152,8 @@ export function registerImportExportCommands(program: Command, io: CliIo): void 
             if (unconfirmed !== '') io.err(`${unconfirmed}\nFigures for these are rejected; rerun with --confirm-new to create them. / 以上指标或地区的数据被拒绝；如需新建，请加 --confirm-new 重新运行。\n`);
           }
           const result = options.dryRun
-            ? await call('import.preview', { path: sourcePath, mapping, encoding: options.encoding, rowLimit: 100_000 })
-            : await call('import.commit', { path: sourcePath, mapping, encoding: options.encoding, snapshot: options.snapshot ?? false, onRejected: options.strict ? 'abort' : 'skip' });
+            ? await call('import.preview', { path: sourcePath, mapping, encoding: options.encoding, rowLimit: 100_000, rejectedLimit: EVERY_REJECTION })
+            : await call('import.commit', { path: sourcePath, mapping, encoding: options.encoding, snapshot: options.snapshot ?? false, onRejected: options.strict ? 'abort' : 'skip', rejectedLimit: EVERY_REJECTION });
           if (options.saveTemplate) {
             await call('importTemplate.save', { name: options.saveTemplate, mapping, sourceFile: sourcePath });
           }

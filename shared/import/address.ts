@@ -1,7 +1,13 @@
 /** Spreadsheet addresses as users read them: column letters, 1-based rows, Sheet!B7. */
 
+const LETTERS = Array.from({ length: 702 }, (_, index) => lettersOf(index));
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(index: number): string {
+  return index >= 0 && index < LETTERS.length ? LETTERS[index]! : lettersOf(index);
+}
+
+function lettersOf(index: number): string {
   let letters = '';
   let rest = index + 1;
   while (rest > 0) {
@@ -22,8 +28,16 @@ export function columnIndex(letters: string): number {
 
 /** A sheet name as a formula would write it: quoted when it holds anything but letters, digits and CJK. */
 export function sheetReference(name: string): string {
-  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  // Asked once per figure of an import: the last answer is kept.
+  if (name !== lastSheet) {
+    lastSheet = name;
+    lastReference = /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  }
+  return lastReference;
 }
+
+let lastSheet: string | undefined;
+let lastReference = '';
 
 /** Sheet!B7 for a 0-based row and column. */
 export function cellAddress(sheet: string, row: number, column: number): string {

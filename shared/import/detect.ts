@@ -98,23 +98,43 @@ function isYearLike(value: number): boolean {
   return Number.isInteger(value) && value >= 1900 && value <= 2200;
 }
 
+/** isGarbledNumber by text: the same few texts fill a long table's rows. */
+const garbledCache = new Map<string, boolean>();
+
+function isGarbledCached(text: string): boolean {
+  let isGarbled = garbledCache.get(text);
+  if (isGarbled === undefined) {
+    if (garbledCache.size >= 20_000) garbledCache.clear();
+    isGarbled = isGarbledNumber(text);
+    garbledCache.set(text, isGarbled);
+  }
+  return isGarbled;
+}
+
 function classifyRow(grid: Grid, row: number): RowInfo {
-  const filled = grid.filledColumns(row);
-  if (filled.length === 0) return { kind: 'blank', filled, numbers: [], texts: [] };
+  // One pass over the stored cells: each is read once (a long table has millions).
+  const cells = grid.sheet.rows[row] ?? [];
+  const filled: number[] = [];
   const numbers: number[] = [];
+  const values: number[] = [];
   const texts: number[] = [];
   let garbled = 0;
-  for (const column of filled) {
-    if (grid.isNumber(row, column)) numbers.push(column);
-    else {
+  for (let column = 0; column < cells.length; column += 1) {
+    const cell = cells[column];
+    if (cell === null || cell === undefined) continue;
+    const text = typeof cell === 'string' ? cell.trim() : '';
+    if (typeof cell === 'string' && text === '') continue;
+    filled.push(column);
+    const parsed = parseNumber(cell);
+    if (parsed.kind === 'number') {
+      numbers.push(column);
+      values.push(parsed.value);
+    } else {
       texts.push(column);
-      if (isGarbledNumber(grid.rawText(row, column))) garbled += 1;
+      if (isGarbledCached(text)) garbled += 1;
     }
   }
-  const values = numbers.map((column) => {
-    const parsed = parseNumber(grid.raw(row, column));
-    return parsed.kind === 'number' ? parsed.value : NaN;
-  });
+  if (filled.length === 0) return { kind: 'blank', filled, numbers, texts };
   const isIncreasingYears = values.length >= 2 && values.every(isYearLike) && values.every((value, index) => index === 0 || value > values[index - 1]!);
   if (isIncreasingYears && texts.length <= 3) return { kind: 'yearHeader', filled, numbers, texts };
   const firstNumber = numbers[0] ?? Infinity;
@@ -410,7 +430,8 @@ function detectLong(grid: Grid, header: { first: number; last: number } | null, 
   if (!header) return null;
   const found: Partial<Record<keyof typeof LONG_KEYWORDS, number>> = {};
   for (let column = 0; column < grid.columnCount; column += 1) {
-    const text = cleanLabel(grid.text(header.last, column)).replace(/\s+/g, '').toLowerCase();
+    // "数值(亿元)" is the value column in 亿元: the unit does not hide the column's role.
+    const text = cleanLabel(splitHeaderUnit(cleanLabel(grid.text(header.last, column))).name).replace(/\s+/g, '').toLowerCase();
     for (const [role, pattern] of Object.entries(LONG_KEYWORDS) as [keyof typeof LONG_KEYWORDS, RegExp][]) {
       if (found[role] === undefined && pattern.test(text)) found[role] = column;
     }

@@ -159,6 +159,22 @@ class TableExtractor {
     return this.indicatorsByText.get(text);
   }
 
+  private readonly conversions = new Map<string, Map<string, boolean>>();
+
+  private canConvert(from: string, to: string): boolean {
+    let targets = this.conversions.get(from);
+    if (!targets) {
+      targets = new Map();
+      this.conversions.set(from, targets);
+    }
+    let isConvertible = targets.get(to);
+    if (isConvertible === undefined) {
+      isConvertible = convert(1, from, to).ok;
+      targets.set(to, isConvertible);
+    }
+    return isConvertible;
+  }
+
   private readonly grid: Grid;
   private readonly first: number;
   private readonly last: number;
@@ -185,6 +201,11 @@ class TableExtractor {
   }
 
   private reject(code: RejectionCode, at: { row?: number; column?: number; lastRow?: number }, reason: string, reasonZh: string, extra: { label?: string; value?: string; cells?: number } = {}): void {
+    if (this.out.seenRejections) {
+      const key = `${this.tableIndex}\u0000${code}\u0000${extra.label ?? ''}\u0000${extra.value ?? ''}`;
+      if (this.out.seenRejections.has(key)) return;
+      this.out.seenRejections.add(key);
+    }
     const sheet = this.grid.name;
     const address =
       at.row !== undefined && at.column !== undefined
@@ -480,7 +501,11 @@ class TableExtractor {
         if (resolution.kind === 'skip' && resolution.skip === 'memberOf') continue;
         if (resolution.kind !== 'region') break;
         count += 1;
-        for (const [column, value] of this.figuresOf(other)) sums.set(column, [...(sums.get(column) ?? []), value]);
+        for (const [column, value] of this.figuresOf(other)) {
+          const list = sums.get(column);
+          if (list) list.push(value);
+          else sums.set(column, [value]);
+        }
         if (count < 2) continue;
         let matches = 0;
         for (const [column, value] of target) if ((sums.get(column)?.length ?? 0) === count && isSumOf(value, sums.get(column)!)) matches += 1;
@@ -523,6 +548,8 @@ class TableExtractor {
       this.reject('BAD_RANK', { row, column: column.index }, `Rank "${printed}" is not a whole number from 1.`, `位次“${printed}”不是从 1 起的整数。`, { label: region.nameZh, value: String(printed) });
       return;
     }
+    // A trial run looks for unknown names only: its figures are not kept.
+    if (this.out.seenRejections) return;
     this.out.pending.push({
       key: `${column.indicator.code}\u0000${region.code}\u0000${period}`,
       field: column.field,
@@ -547,6 +574,16 @@ class TableExtractor {
     );
   }
 
+  private rejectUnknownIndicator(row: number, column: number, text: string, label: string, cells: number): void {
+    this.reject(
+      'UNKNOWN_INDICATOR',
+      { row, column },
+      `No indicator "${text}" in the catalogue. Confirm it as a new indicator or rename it.`,
+      `目录中没有指标“${text}”。请确认新建该指标或更正名称。`,
+      { label, value: text, cells },
+    );
+  }
+
   extractLong(): void {
     const byRole = (role: string) => {
       const column = this.table.columns.find((candidate) => candidate.role === role);
@@ -566,39 +603,72 @@ class TableExtractor {
     if (!indicatorColumn && !this.table.indicator && valueColumns.every((column) => !column.indicator)) this.problem('Choose the indicator column, or an indicator for the whole table.', '请选择指标列，或为整张表指定指标。');
     if (this.out.problems.some((problem) => problem.table === this.tableIndex)) return;
     const regionByCode = new Map(this.regions.map((region) => [region.code, region]));
+    // A long table repeats a few names on every row: each distinct text is resolved once.
+    const regionByLabel = new Map<string, { name: string; region?: Region; skip?: 'unmapped' | 'total' }>();
+    const periodByCell = new Map<string | number, string | null>();
+    const unitByText = new Map<string, string | null>();
+    const matched = this.out.matchedRegions.get(this.tableIndex) ?? new Set<string>();
+    this.out.matchedRegions.set(this.tableIndex, matched);
+    // A trial run (looking for unknown names) needs each combination of names once, not each row.
+    const seenNames = this.out.seenRejections ? new Set<string>() : undefined;
     for (let row = this.first; row <= this.last; row += 1) {
       if (this.grid.isBlankRow(row)) continue;
+      if (seenNames) {
+        const names = `${regionColumn ? this.grid.text(row, regionColumn.index) : ''}\u0001${indicatorColumn ? this.grid.text(row, indicatorColumn.index) : ''}\u0001${unitColumn ? this.grid.text(row, unitColumn.index) : ''}`;
+        if (seenNames.has(names)) continue;
+        seenNames.add(names);
+      }
       let region: Region | undefined;
       if (regionColumn) {
         const label = this.grid.text(row, regionColumn.index);
-        const { name } = cleanRowLabel(label);
-        const override = this.mapping.regionNames[name];
-        if (override === '') {
+        let resolved = regionByLabel.get(label);
+        if (!resolved) {
+          const { name } = cleanRowLabel(label);
+          const override = this.mapping.regionNames[name];
+          if (override === '') resolved = { name, skip: 'unmapped' };
+          else if (override !== undefined) resolved = { name, region: regionByCode.get(override) };
+          else if (isTotalLabel(name)) resolved = { name, skip: 'total' };
+          else {
+            const match = matchRegionLabel(name, this.regions);
+            resolved = { name, region: match.kind === 'found' ? match.region : undefined };
+          }
+          if (resolved.region) matched.add(resolved.region.code);
+          regionByLabel.set(label, resolved);
+        }
+        const { name } = resolved;
+        if (resolved.skip === 'unmapped') {
           this.skip('unmapped', row, name, `Skipped as the mapping says for "${name}".`, `按映射设置跳过“${name}”。`);
           continue;
         }
-        if (override !== undefined) region = regionByCode.get(override);
-        else if (isTotalLabel(name)) {
+        if (resolved.skip === 'total') {
           this.skip('total', row, name, `Total row "${name}", skipped.`, `合计行“${name}”，已跳过。`);
           continue;
-        } else {
-          const match = matchRegionLabel(name, this.regions);
-          if (match.kind === 'found') region = match.region;
         }
+        region = resolved.region;
         if (!region) {
           this.reject('UNKNOWN_REGION', { row, column: regionColumn.index }, `No region "${name}" in the catalogue. Confirm it as a new region or map it to an existing one.`, `目录中没有地区“${name}”。请确认新建该地区，或映射到已有地区。`, { label: name });
+          // An unknown indicator on the same row is said too (it keeps no further figures out), so both can be proposed.
+          if (indicatorColumn) {
+            const text = this.grid.text(row, indicatorColumn.index);
+            if (text !== '' && !this.indicatorNamed(text)) this.rejectUnknownIndicator(row, indicatorColumn.index, text, name, 0);
+          }
           continue;
         }
       } else region = this.table.region ? regionByCode.get(this.table.region) : undefined;
       if (!region) continue;
       let period = this.table.period;
       if (periodColumn) {
-        const found = periodFromHeader(this.grid.value(row, periodColumn.index));
+        const cell = this.grid.value(row, periodColumn.index) ?? '';
+        let found = periodByCell.get(cell);
+        if (found === undefined) {
+          found = periodFromHeader(cell)?.code ?? null;
+          periodByCell.set(cell, found);
+        }
         if (!found) {
           this.reject('BAD_PERIOD', { row, column: periodColumn.index }, `"${this.grid.text(row, periodColumn.index)}" is not a period.`, `“${this.grid.text(row, periodColumn.index)}”不是有效的期别。`, { label: region.nameZh });
           continue;
         }
-        period = found.code;
+        period = found;
       }
       if (!period) continue;
       let rowIndicator: Indicator | undefined;
@@ -606,11 +676,19 @@ class TableExtractor {
         const text = this.grid.text(row, indicatorColumn.index);
         rowIndicator = this.indicatorNamed(text);
         if (!rowIndicator) {
-          this.reject('UNKNOWN_INDICATOR', { row, column: indicatorColumn.index }, `No indicator "${text}" in the catalogue. Confirm it as a new indicator or rename it.`, `目录中没有指标“${text}”。请确认新建该指标或更正名称。`, { label: region.nameZh, value: text });
+          this.rejectUnknownIndicator(row, indicatorColumn.index, text, region.nameZh, 1);
           continue;
         }
       }
-      const rowUnit = unitColumn ? (unitFromText(this.grid.text(row, unitColumn.index)) ?? (this.grid.text(row, unitColumn.index) || null)) : null;
+      let rowUnit: string | null = null;
+      if (unitColumn) {
+        const text = this.grid.text(row, unitColumn.index);
+        const known = unitByText.get(text);
+        if (known === undefined) {
+          rowUnit = unitFromText(text) ?? (text || null);
+          unitByText.set(text, rowUnit);
+        } else rowUnit = known;
+      }
       for (const valueColumn of valueColumns) {
         const index = columnIndex(valueColumn.column);
         const parsed = parseNumber(this.grid.raw(row, index));
@@ -634,7 +712,7 @@ class TableExtractor {
             this.reject('NO_UNIT', { row, column: index }, `No unit for this figure, and ${indicator.nameZh} is kept in ${indicator.unit}.`, `该数据未注明单位，而“${indicator.nameZh}”以${indicator.unit}存储。`, { label: region.nameZh });
             continue;
           }
-          if (printedUnit && !convert(1, printedUnit, indicator.unit).ok) {
+          if (printedUnit && !this.canConvert(printedUnit, indicator.unit)) {
             this.reject('UNIT_MISMATCH', { row, column: index }, `${printedUnit} cannot be converted to ${indicator.unit}, the unit of ${indicator.nameZh}.`, `${printedUnit}无法换算为“${indicator.nameZh}”的单位${indicator.unit}。`, { label: region.nameZh });
             continue;
           }
@@ -666,6 +744,16 @@ interface ExtractionState {
   matchedRegions: Map<number, Set<string>>;
   /** Figures before duplicates are found: a key can only be judged once every table is read. */
   pending: PendingFigure[];
+  /** Set in a trial run: one rejection per table, reason and label is all it needs to see. */
+  seenRejections?: Set<string>;
+}
+
+export interface ExtractOptions {
+  /**
+   * Keep only the first rejection of each kind and label (a trial run that looks for unknown
+   * names, where a long table would otherwise reject the same unknown region on every row).
+   */
+  readonly firstRejectionPerLabel?: boolean;
 }
 
 /**
@@ -673,8 +761,9 @@ interface ExtractionState {
  * indicator's unit, or a rejection with its reason and address; totals, subtotals and "其中"
  * rows are skipped or mapped as the mapping says. Nothing here reads or writes the workspace.
  */
-export function extractObservations(workbook: WorkbookCells, mapping: ImportMapping, catalog: CatalogView): Extraction {
+export function extractObservations(workbook: WorkbookCells, mapping: ImportMapping, catalog: CatalogView, options: ExtractOptions = {}): Extraction {
   const out: ExtractionState = { rejected: [], skipped: [], problems: [], figures: { count: 0 }, matchedRegions: new Map(), pending: [] };
+  if (options.firstRejectionPerLabel) out.seenRejections = new Set();
   const indicators = new Map<string, Indicator>();
   for (const indicator of [...catalog.indicators, ...mapping.create.indicators]) if (!indicators.has(indicator.code)) indicators.set(indicator.code, indicator);
   const regionList: Region[] = [];
@@ -703,30 +792,55 @@ export function extractObservations(workbook: WorkbookCells, mapping: ImportMapp
     }
   });
   // One figure per (indicator, region, period, field): a second source for it rejects them all.
-  const byKey = new Map<string, PendingFigure[]>();
+  const byKey = new Map<string, PendingFigure | PendingFigure[]>();
   for (const figure of out.pending) {
-    const fieldKey = `${figure.key}\u0000${figure.field}`;
-    byKey.set(fieldKey, [...(byKey.get(fieldKey) ?? []), figure]);
+    const entry = byKey.get(figure.key);
+    if (entry === undefined) byKey.set(figure.key, figure);
+    else if (Array.isArray(entry)) entry.push(figure);
+    else byKey.set(figure.key, [entry, figure]);
   }
-  const duplicateKeys = new Set<string>();
-  for (const figures of byKey.values()) {
-    if (figures.length < 2) continue;
-    duplicateKeys.add(figures[0]!.key);
-    for (const figure of figures) figure.extractor.rejectDuplicate(figure, figures);
-  }
-  const observations = new Map<string, PlannedObservation>();
-  for (const figure of out.pending) {
-    if (duplicateKeys.has(figure.key)) continue;
-    let observation = observations.get(figure.key);
-    if (!observation) {
-      observation = { ...figure.observation, address: figure.address };
-      observations.set(figure.key, observation);
+  const observations: PlannedObservation[] = [];
+  const build = (figures: readonly PendingFigure[]) => {
+    const first = figures[0]!.observation;
+    const observation: PlannedObservation = {
+      indicatorCode: first.indicatorCode,
+      regionCode: first.regionCode,
+      period: first.period,
+      table: first.table,
+      convertedFrom: first.convertedFrom,
+      address: figures[0]!.address,
+    };
+    for (const figure of figures) {
+      observation[figure.field] = figure.value;
+      if (figure.field === 'value') {
+        observation.address = figure.address;
+        observation.convertedFrom = figure.observation.convertedFrom;
+      }
     }
-    observation[figure.field] = figure.value;
-    if (figure.field === 'value') {
-      observation.address = figure.address;
-      observation.convertedFrom = figure.observation.convertedFrom;
+    observations.push(observation);
+  };
+  for (const entry of byKey.values()) {
+    if (!Array.isArray(entry)) {
+      // The one figure of its observation (most of a long table): its own record becomes the observation.
+      const observation = entry.observation;
+      observation.address = entry.address;
+      observation[entry.field] = entry.value;
+      observations.push(observation);
+      continue;
     }
+    const byField = new Map<Field, PendingFigure[]>();
+    for (const figure of entry) {
+      const list = byField.get(figure.field);
+      if (list) list.push(figure);
+      else byField.set(figure.field, [figure]);
+    }
+    let isDuplicate = false;
+    for (const figures of byField.values()) {
+      if (figures.length < 2) continue;
+      isDuplicate = true;
+      for (const figure of figures) figure.extractor.rejectDuplicate(figure, figures);
+    }
+    if (!isDuplicate) build(entry);
   }
-  return { observations: [...observations.values()], rejected: out.rejected, skipped: out.skipped, problems: out.problems, figureCount: out.figures.count, matchedRegions: out.matchedRegions };
+  return { observations, rejected: out.rejected, skipped: out.skipped, problems: out.problems, figureCount: out.figures.count, matchedRegions: out.matchedRegions };
 }

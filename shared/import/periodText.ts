@@ -99,6 +99,19 @@ export function periodFromHeader(cell: CellValue, defaultYear?: number): FoundPe
   if (typeof cell === 'number') {
     return Number.isInteger(cell) && cell >= 1900 && cell <= 2200 ? { code: String(cell), accumulation: 'point', text: String(cell) } : undefined;
   }
+  // A long table repeats a few hundred period texts over a million rows: each is read once.
+  const key = `${defaultYear ?? ''}|${cell}`;
+  if (headerCache.has(key)) return headerCache.get(key);
+  if (headerCache.size >= HEADER_CACHE_SIZE) headerCache.clear();
+  const found = readPeriodHeader(cell, defaultYear);
+  headerCache.set(key, found);
+  return found;
+}
+
+const HEADER_CACHE_SIZE = 20_000;
+const headerCache = new Map<string, FoundPeriod | undefined>();
+
+function readPeriodHeader(cell: string, defaultYear: number | undefined): FoundPeriod | undefined {
   const text = cell.normalize('NFKC').trim();
   const direct = parsePeriod(text);
   if (direct) return { code: direct.code, accumulation: 'point', text };

@@ -1,11 +1,13 @@
 import type { Indicator, Region } from '../api/schemas';
 import { convert, findUnit } from '../units';
-import { columnLetter } from './address';
+import { columnIndex, columnLetter } from './address';
 import { detectTables, type DetectedColumn, type DetectedTable } from './detect';
-import { extractObservations, type CatalogView } from './extract';
+import { extractObservations, type CatalogView, type Rejection } from './extract';
 import { IMPORTED_CATEGORY, type ColumnMapping, type ImportMapping, type Proposals, type TableMapping } from './mapping';
 import { cleanRowLabel } from './regions';
-import { cleanLabel, hasCjk, slug } from './text';
+import { periodFromHeader } from './periodText';
+import { cellText, cleanLabel, hasCjk, slug } from './text';
+import { unitFromText } from './unitText';
 import type { WorkbookCells } from './types';
 
 /** A note about the detected mapping the user should read before importing. */
@@ -271,7 +273,7 @@ export function proposeMapping(workbook: WorkbookCells, catalog: CatalogView, op
   const mapping: ImportMapping = { tables, regionNames: {}, create: { indicators: [], regions: [] }, source: null };
 
   // Places the catalogue lacks: a dry run with the proposed indicators tells which labels are unknown.
-  const trial = extractObservations(workbook, { ...mapping, create: { indicators: builder.indicators, regions: [] } }, catalog);
+  const trial = extractObservations(workbook, { ...mapping, create: { indicators: builder.indicators, regions: [] } }, catalog, { firstRejectionPerLabel: true });
   // New places share the parent of the known places beside them (浙江省 for a new city among Zhejiang's).
   const parents = new Map<number, string | null>();
   for (const [table, codes] of trial.matchedRegions) {
@@ -284,7 +286,37 @@ export function proposeMapping(workbook: WorkbookCells, catalog: CatalogView, op
     const alternate = table.alternateLabelColumn === null ? '' : String(workbook.sheets.find((sheet) => sheet.name === table.sheet)?.rows[rejection.row - 1]?.[table.alternateLabelColumn] ?? '').trim();
     builder.region(cleanRowLabel(rejection.label).name, alternate, levelFor(table), parents.get(rejection.table) ?? null);
   }
+  proposeLongIndicators(workbook, mapping, trial.rejected, builder);
   return { mapping, detected, proposals: { indicators: builder.indicators, regions: builder.regions }, notes };
+}
+
+/**
+ * Indicators a long table names in its indicator column that the catalogue lacks: proposed like
+ * new regions, each with the unit of its rows (the unit column, else the value column's header or
+ * the table's unit row) and the accumulation of its periods ("1-11月累计" is year-to-date).
+ */
+function proposeLongIndicators(workbook: WorkbookCells, mapping: ImportMapping, rejected: readonly Rejection[], builder: ProposalBuilder): void {
+  const seen = new Set<string>();
+  for (const rejection of rejected) {
+    if (rejection.code !== 'UNKNOWN_INDICATOR' || rejection.row === null || rejection.value === null) continue;
+    const table = mapping.tables[rejection.table];
+    if (!table || table.layout !== 'long') continue;
+    const name = cleanLabel(rejection.value);
+    const key = `${rejection.table}\u0000${name}`;
+    if (name === '' || seen.has(key)) continue;
+    seen.add(key);
+    const cells = workbook.sheets.find((sheet) => sheet.name === table.sheet)?.rows[rejection.row - 1] ?? [];
+    const cellOf = (role: ColumnMapping['role']) => {
+      const column = table.columns.find((candidate) => candidate.role === role);
+      return column ? (cells[columnIndex(column.column)] ?? null) : null;
+    };
+    const unitText = cellText(cellOf('unit')).trim();
+    const valueColumn = table.columns.find((candidate) => candidate.role === 'value');
+    const unit = (unitText === '' ? null : (unitFromText(unitText) ?? unitText)) ?? valueColumn?.unit ?? null;
+    const accumulation = periodFromHeader(cellOf('period'))?.accumulation ?? 'point';
+    const english = hasCjk(name) ? '' : name;
+    builder.indicatorFor(hasCjk(name) ? name : '', english, unit, accumulation, [table.title, workbook.fileName].filter((part) => part !== '').join(' · '));
+  }
 }
 
 /** The mapping with every proposal confirmed: what `--confirm-new` means on the command line. */

@@ -217,6 +217,28 @@ export const TemplateApplyResult = z.object({
 });
 export type TemplateApplyResult = z.infer<typeof TemplateApplyResult>;
 
+/** A job id the caller picks for one inspect, preview or commit, to ask for its progress or cancel it. */
+export const ImportJobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ (at most 64)');
+
+/**
+ * Where an import job is: reading the file (bytes), parsing it (characters of a csv), detecting
+ * tables, checking rows against the workspace, writing (rows); then done, failed or cancelled.
+ */
+export const ImportJobPhase = z.enum(['queued', 'reading', 'parsing', 'detecting', 'checking', 'writing', 'done', 'failed', 'cancelled']);
+export type ImportJobPhase = z.infer<typeof ImportJobPhase>;
+
+export const ImportProgress = z.object({
+  job: ImportJobId,
+  phase: ImportJobPhase,
+  /** Units of the phase done so far, of `total` (0 when the phase cannot tell). */
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  /** Why a failed job failed. */
+  message: Text(4000).nullable(),
+  messageZh: Text(4000).nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
 export const ExportFormat = z.enum(['xlsx', 'csv']);
 
 export const ExportResult = z.object({

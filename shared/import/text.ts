@@ -56,6 +56,23 @@ export function splitBilingual(raw: string): { zh: string; en: string } {
 /** Marks for "no figure" in statistical tables: dashes, ellipses, "x" (withheld), n.a. */
 const NO_VALUE = /^(?:[-—–－_~…·.]+|\/|x|X|×|n\.?a\.?|N\/A|NA|null|无)$/u;
 
+const PLAIN_NUMBER = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+const EMPTY = { kind: 'empty' } as const;
+const POWERS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * roundToSignificant(value, 15) without its string round trip where the double already is the
+ * nearest one to a short decimal (12.3, 4717.85): most figures in a table.
+ */
+function withoutFloatNoise(value: number): number {
+  for (const power of POWERS) {
+    const scaled = value * power;
+    if (Math.abs(scaled) >= 1e15) break;
+    if (Math.round(scaled) / power === value) return value;
+  }
+  return roundToSignificant(value, 15);
+}
+
 export type ParsedNumber =
   | { kind: 'number'; value: number; isPercent: boolean }
   | { kind: 'empty' }
@@ -67,13 +84,34 @@ export type ParsedNumber =
  * (87435.12999999999 → 87435.13).
  */
 export function parseNumber(cell: CellValue | undefined): ParsedNumber {
-  if (cell === null || cell === undefined) return { kind: 'empty' };
+  if (cell === null || cell === undefined) return EMPTY;
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { kind: 'number', value: roundToSignificant(cell, 15), isPercent: false } : { kind: 'text', text: String(cell) };
+    return Number.isFinite(cell) ? { kind: 'number', value: withoutFloatNoise(cell), isPercent: false } : { kind: 'text', text: String(cell) };
   }
+  // The common cases first: plain ASCII digits, and Chinese words (a label, never a figure).
+  const first = cell.charCodeAt(0);
+  if (first >= 0x4e00 && first <= 0x9fff && cell !== '无') return { kind: 'text', text: cell.trim() };
+  if (PLAIN_NUMBER.test(cell)) {
+    const value = Number(cell);
+    return { kind: 'number', value: cell.length <= 15 ? value : roundToSignificant(value, 15), isPercent: false };
+  }
+  if (cell.length > 64) return parseText(cell);
+  const known = parsedTexts.get(cell);
+  if (known) return known;
+  const parsed = parseText(cell);
+  if (parsedTexts.size >= PARSED_TEXTS_SIZE) parsedTexts.clear();
+  parsedTexts.set(cell, parsed);
+  return parsed;
+}
+
+/** Texts that are not plain numbers ("2024年1月", "1,234.5") repeat down a column: each is read once. */
+const PARSED_TEXTS_SIZE = 50_000;
+const parsedTexts = new Map<string, ParsedNumber>();
+
+function parseText(cell: string): ParsedNumber {
   const text = cell.normalize('NFKC').replace(/[\s\u00a0]+/g, '').replace(/[−‒]/g, '-');
-  if (text === '') return { kind: 'empty' };
-  if (NO_VALUE.test(text)) return { kind: 'empty' };
+  if (text === '') return EMPTY;
+  if (NO_VALUE.test(text)) return EMPTY;
   const match = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(?:[eE]([-+]?\d+))?(%)?$/.exec(text);
   if (!match || (match[2] === undefined && match[3] === undefined)) return { kind: 'text', text: cell.trim() };
   const numeric = Number(`${match[1]}${(match[2] ?? '0').replace(/,/g, '')}${match[3] ?? ''}${match[4] !== undefined ? `e${match[4]}` : ''}`);

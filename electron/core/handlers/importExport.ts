@@ -1,20 +1,22 @@
 import type { HandlersOf } from '../../../shared/api/contract';
 import type { importExportMethods } from '../../../shared/api/methods/importExport';
-import { writeExport } from '../export/exportData';
 import { ImportService, type ImportServiceOptions } from '../import/service';
 import type { HandlerContext } from './context';
 
-/** Import (inspect → preview → commit), import templates and export, over the open workspace. */
+/** Import (inspect → preview → commit, with progress and cancel), import templates and export, over the open workspace. */
 export function importExportHandlers(context: HandlerContext, options: ImportServiceOptions = {}): HandlersOf<typeof importExportMethods> {
-  const service = new ImportService(() => context.requireWorkspace(), options);
+  const service = new ImportService(() => context.requireWorkspace(), { nativeBinding: context.options.nativeBinding, ...options });
   return {
-    'import.inspect': ({ path, sheet, encoding }) => service.inspect({ path, sheet, encoding }),
-    'import.preview': ({ path, mapping, encoding, rowLimit }) => service.preview({ path, mapping, encoding, rowLimit }),
-    'import.commit': ({ path, mapping, encoding, snapshot, onRejected }) => service.commit({ path, mapping, encoding, snapshot, onRejected }),
+    'import.inspect': ({ path, sheet, encoding, job }) => service.inspect({ path, sheet, encoding, job }),
+    'import.preview': ({ path, mapping, encoding, rowLimit, rejectedLimit, job }) => service.preview({ path, mapping, encoding, rowLimit, rejectedLimit, job }),
+    'import.commit': ({ path, mapping, encoding, snapshot, onRejected, rejectedLimit, job }) => service.commit({ path, mapping, encoding, snapshot, onRejected, rejectedLimit, job }),
+    'import.progress': ({ job }) => service.progress(job),
+    'import.cancel': ({ job }) => service.cancel(job),
     'importTemplate.save': ({ name, mapping, sourceFile }) => service.saveTemplate(name, mapping, sourceFile ?? null),
     'importTemplate.list': () => service.listTemplates(),
-    'importTemplate.apply': ({ name, path, encoding }) => service.applyTemplate({ name, path, encoding }),
+    'importTemplate.apply': ({ name, path, encoding, job }) => service.applyTemplate({ name, path, encoding, job }),
     'importTemplate.delete': ({ name }) => ({ deleted: service.deleteTemplate(name) }),
-    'export.write': (request) => writeExport(context.requireWorkspace(), request),
+    // Loaded on first use: its xlsx writer is heavy, and most runs of the command line never export.
+    'export.write': async (request) => (await import('../export/exportData')).writeExport(context.requireWorkspace(), request),
   };
 }

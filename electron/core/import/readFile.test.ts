@@ -48,6 +48,23 @@ describe('csv and tsv', () => {
     expect(workbook.sheets[0]!.rows[1]![0]).not.toBe('丽水市');
   });
 
+  it('reads quoting as RFC 4180 has it: doubled quotes, text after a closing quote, empty and trailing fields, lone CR', () => {
+    const workbook = readSpreadsheet(Buffer.from('a,"say ""hi""",c\r"x"y,,\n\n"",last,\nend'), 'q.csv');
+    expect(workbook.sheets[0]!.rows).toEqual([['a', 'say "hi"', 'c'], ['xy'], [], ['', 'last'], ['end']]);
+  });
+
+  it('reads a csv of 300,000 rows, with the progress of its parse, without running out of stack', () => {
+    const lines = ['地区,期别,数值'];
+    for (let index = 0; index < 300_000; index += 1) lines.push(`丽水市,${2000 + (index % 25)}年,${index / 10}`);
+    const progress: number[] = [];
+    const workbook = readSpreadsheet(Buffer.from(lines.join('\n')), 'big.csv', {}, (step) => progress.push(step.done / step.total));
+    expect(workbook.sheets[0]!.rows).toHaveLength(300_001);
+    expect(workbook.sheets[0]!.rows[300_000]).toEqual(['丽水市', '2024年', '29999.9']);
+    expect(progress.length).toBeGreaterThan(20);
+    expect(progress.at(-1)).toBe(1);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
   it('reads tab-separated text and quoted fields with line breaks', () => {
     const workbook = readSpreadsheet(Buffer.from('地区\t值\n"丽水\n市"\t1\n'), 'x.tsv');
     expect(workbook).toMatchObject({ format: 'tsv', sheets: [{ name: 'x', rows: [['地区', '值'], ['丽水\n市', '1']] }] });

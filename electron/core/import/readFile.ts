@@ -16,6 +16,15 @@ export interface ReadOptions {
   readonly limits?: Partial<ReadLimits>;
 }
 
+/** How far a read or a write has come: `done` of `total` units of the phase (bytes, characters, rows). */
+export interface ReadProgress {
+  readonly phase: 'reading' | 'parsing' | 'writing';
+  readonly done: number;
+  readonly total: number;
+}
+
+export type ProgressListener = (progress: ReadProgress) => void;
+
 function limitsOf(options: ReadOptions): ReadLimits {
   return { ...DEFAULT_READ_LIMITS, ...options.limits };
 }
@@ -36,7 +45,7 @@ function assertHasCells(fileName: string, sheets: readonly SheetCells[]): void {
  * is wrong), csv/tsv (BOM, strict UTF-8, then GB18030), and HTML tables saved as .xls.
  * Every expected failure is an AppFailure; nothing is written anywhere.
  */
-export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): WorkbookCells {
+export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: ReadOptions = {}, onProgress?: ProgressListener): WorkbookCells {
   const limits = limitsOf(options);
   const name = path.basename(fileName);
   if (bytes.length > limits.maxFileBytes) throw importFailures.fileTooLarge(name, bytes.length, limits);
@@ -55,6 +64,7 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: Re
         throw importFailures.unreadable(name, 'it is a zip archive but not an xlsx or ods workbook.', '它是压缩包，但不是 xlsx 或 ods 工作簿。', { reason: 'not-a-workbook' });
       }
       format = isOds ? 'ods' : 'xlsx';
+      onProgress?.({ phase: 'parsing', done: 0, total: 1 });
       sheets = readWithSheetJs(bytes, 'zip', name, limits).sheets;
       break;
     }
@@ -79,12 +89,18 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: Re
       encoding = decoded.encoding;
       const delimiter = sniffDelimiter(decoded.text, name);
       format = delimiter === '\t' ? 'tsv' : 'csv';
-      const rows = parseDelimited(decoded.text, delimiter, (cells) => {
+      const total = decoded.text.length;
+      onProgress?.({ phase: 'parsing', done: 0, total });
+      const rows = parseDelimited(decoded.text, delimiter, (cells, position) => {
+        onProgress?.({ phase: 'parsing', done: position, total });
         if (cells > limits.maxCells) {
           throw importFailures.tooLarge(name, `more than ${limits.maxCells.toLocaleString('en-US')} cells`, `超过 ${limits.maxCells.toLocaleString('zh-CN')} 个单元格`, { limit: limits.maxCells });
         }
       });
-      const wide = columnsOverLimit(Math.max(0, ...rows.map((row) => row.length)), limits);
+      // A loop, not Math.max(...rows): a million arguments overflow the call stack.
+      let width = 0;
+      for (const row of rows) if (row.length > width) width = row.length;
+      const wide = columnsOverLimit(width, limits);
       if (wide) throw importFailures.tooLarge(name, wide.message, wide.messageZh, { limit: limits.maxColumns });
       if (decoded.encoding === 'gb18030') notes.push('Not UTF-8: decoded as GB18030 (GBK). / 非 UTF-8 编码：已按 GB18030（GBK）解码。');
       sheets = [{ name: sheetNameFor(name), rows, merges: [] }];
@@ -98,7 +114,7 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: Re
 }
 
 /** Reads a file from disk, checking its size before reading a byte of it. */
-export function readSpreadsheetFile(filePath: string, options: ReadOptions = {}): WorkbookCells {
+export function readSpreadsheetFile(filePath: string, options: ReadOptions = {}, onProgress?: ProgressListener): WorkbookCells {
   const limits = limitsOf(options);
   const absolute = path.resolve(filePath);
   let stat: fs.Stats;
@@ -109,5 +125,8 @@ export function readSpreadsheetFile(filePath: string, options: ReadOptions = {})
   }
   if (!stat.isFile()) throw new AppFailure('FILE_NOT_FOUND', `${absolute} is not a file.`, `${absolute} 不是文件。`, { path: absolute });
   if (stat.size > limits.maxFileBytes) throw importFailures.fileTooLarge(path.basename(absolute), stat.size, limits);
-  return readSpreadsheet(fs.readFileSync(absolute), absolute, options);
+  onProgress?.({ phase: 'reading', done: 0, total: stat.size });
+  const bytes = fs.readFileSync(absolute);
+  onProgress?.({ phase: 'reading', done: stat.size, total: stat.size });
+  return readSpreadsheet(bytes, absolute, options, onProgress);
 }

@@ -1,49 +1,88 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/api/errors';
-import type { Indicator, Region, Snapshot } from '../../../shared/api/schemas';
+import type { Indicator, Region } from '../../../shared/api/schemas';
 import { columnLetter } from '../../../shared/import/address';
 import type { DetectedTable } from '../../../shared/import/detect';
 import { extractObservations, type Extraction, type MappingProblem, type PlannedObservation } from '../../../shared/import/extract';
 import { IMPORTED_CATEGORY, ImportMapping } from '../../../shared/import/mapping';
 import { proposeMapping, type ProposedImport } from '../../../shared/import/propose';
-import type { CommitResult, DetectedTableSummary, ImportCounts, ImportFileInfo, InspectResult, PreviewResult, PreviewRow, SheetPreview, TemplateApplyResult, TemplateSummary } from '../../../shared/import/results';
+import type { CommitResult, DetectedTableSummary, ImportCounts, ImportFileInfo, ImportJobPhase, ImportProgress, InspectResult, PreviewResult, PreviewRow, SheetPreview, TemplateApplyResult, TemplateSummary } from '../../../shared/import/results';
 import { applyTemplate } from '../../../shared/import/template';
 import type { WorkbookCells } from '../../../shared/import/types';
 import { roundToSignificant } from '../../../shared/units';
 import { fieldsOf, type ObservationFields } from '../store/observationRepository';
 import { TemplateRepository } from '../store/templateRepository';
-import type { CellWrite, Workspace } from '../workspace';
+import type { Workspace } from '../workspace';
+import { emptyWrites, writeIntoWorkspace, type CommitOutcome, type CommitPayload } from './commitWrite';
 import type { TextEncodingChoice } from './decode';
 import { importFailures } from './failures';
 import type { ReadLimits } from './limits';
-import { readWorkbookFile, type ReadControl } from './runner';
+import type { ReadProgress } from './readFile';
+import { defaultWorkerScript, readWorkbookFile, runInWorker } from './runner';
 
 const PREVIEW_ROWS = 40;
 const PREVIEW_COLUMNS = 40;
+/** Rows compared with the workspace between two looks at the clock (progress, Cancel). */
+const CHECK_CHUNK = 20_000;
+/** An indicator with at least this many rows in a file has its stored cells read in one query. */
+const BULK_LOOKUP_ROWS = 500;
+/** Finished jobs are remembered this long, so that a late progress poll still learns the outcome. */
+const JOB_MEMORY_MS = 10 * 60_000;
 
 export interface ImportServiceOptions {
   readonly limits?: Partial<ReadLimits>;
-  /** The worker script; undefined finds the built one, null reads in-process. */
+  /** The worker script; undefined finds the built one, null reads and writes in-process. */
   readonly workerScript?: string | null;
+  /** The better-sqlite3 build the worker's connection loads (the packaged app's). */
+  readonly nativeBinding?: string;
 }
 
 export interface FileRequest {
   readonly path: string;
   readonly encoding?: TextEncodingChoice;
+  /** A job id chosen by the caller: `progress(job)` reports on the request and `cancel(job)` stops it. */
+  readonly job?: string;
+}
+
+/** One observation of the plan, kept small: a million of them are held between preview and commit. */
+interface PlanRow {
+  readonly status: PreviewRow['status'];
+  readonly planned: PlannedObservation;
+  readonly current: ObservationFields | null;
+  readonly newValue: number | null;
+  readonly newGrowthReportedPct: number | null;
+  readonly newRankReported: number | null;
 }
 
 interface Plan {
   readonly extraction: Extraction;
-  readonly rows: (PreviewRow & { readonly planned: PlannedObservation; readonly current: ObservationFields | null })[];
+  readonly rows: PlanRow[];
+  /** Unit of each indicator code, existing or created, for the preview rows. */
+  readonly units: ReadonlyMap<string, string>;
   readonly problems: MappingProblem[];
   readonly creates: { indicators: Indicator[]; regions: Region[] };
   readonly counts: ImportCounts;
 }
 
+interface JobState {
+  readonly id: string;
+  phase: ImportJobPhase;
+  done: number;
+  total: number;
+  readonly controller: AbortController;
+  finishedAt: number | null;
+  message: string | null;
+  messageZh: string | null;
+}
+
 function sameNumber(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
   return roundToSignificant(a, 15) === roundToSignificant(b, 15);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function summariseTable(table: DetectedTable): DetectedTableSummary {
@@ -77,7 +116,8 @@ function summariseTable(table: DetectedTable): DetectedTableSummary {
 }
 
 function sheetPreview(sheet: WorkbookCells['sheets'][number]): SheetPreview {
-  const columnCount = sheet.rows.reduce((width, row) => Math.max(width, row.length), 0);
+  let columnCount = 0;
+  for (const row of sheet.rows) if (row.length > columnCount) columnCount = row.length;
   return {
     name: sheet.name,
     rowCount: sheet.rows.length,
@@ -95,14 +135,98 @@ function freeSnapshotLabel(workspace: Workspace, base: string): string {
   return label;
 }
 
+function previewRow(row: PlanRow, units: ReadonlyMap<string, string>): PreviewRow {
+  const { planned, current } = row;
+  return {
+    status: row.status,
+    indicatorCode: planned.indicatorCode,
+    regionCode: planned.regionCode,
+    period: planned.period,
+    unit: units.get(planned.indicatorCode) ?? '',
+    oldValue: current?.value ?? null,
+    newValue: row.newValue,
+    oldGrowthReportedPct: current?.growthReportedPct ?? null,
+    newGrowthReportedPct: row.newGrowthReportedPct,
+    oldRankReported: current?.rankReported ?? null,
+    newRankReported: row.newRankReported,
+    address: planned.address,
+    convertedFrom: planned.convertedFrom,
+  };
+}
+
+/** New and changed rows first, then unchanged ones, at most `limit`, without sorting them all. */
+function firstRows(plan: Plan, limit: number): PreviewRow[] {
+  const picked: PreviewRow[] = [];
+  for (const status of ['changed', 'new', 'unchanged'] as const) {
+    for (const row of plan.rows) {
+      if (picked.length >= limit) return picked;
+      if (row.status === status) picked.push(previewRow(row, plan.units));
+    }
+  }
+  return picked;
+}
+
+/** Request-scoped view of a job: where it is, and whether the user stopped it. */
+class JobHandle {
+  constructor(
+    private readonly state: JobState,
+    private readonly fileName: () => string,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.state.controller.signal;
+  }
+
+  /** Throws IMPORT_CANCELLED once Cancel was asked for. */
+  check(): void {
+    if (this.state.controller.signal.aborted) throw importFailures.cancelled(this.fileName());
+  }
+
+  /** Milliseconds spent in each phase, printed to stderr when YARDSTICK_IMPORT_TIMINGS is set (benchmarks). */
+  private readonly timings: [ImportJobPhase, number][] = [];
+  private phaseStart = performance.now();
+
+  private enter(phase: ImportJobPhase): void {
+    if (phase === this.state.phase) return;
+    const now = performance.now();
+    this.timings.push([this.state.phase, now - this.phaseStart]);
+    this.phaseStart = now;
+  }
+
+  report(phase: ImportJobPhase, done: number, total: number): void {
+    this.enter(phase);
+    this.state.phase = phase;
+    this.state.done = done;
+    this.state.total = total;
+  }
+
+  readProgress = (progress: ReadProgress): void => this.report(progress.phase, progress.done, progress.total);
+
+  finish(outcome: 'done' | 'failed' | 'cancelled', error?: unknown): void {
+    this.enter(outcome);
+    if (process.env.YARDSTICK_IMPORT_TIMINGS) process.stderr.write(`import timings: ${this.timings.map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(', ')}\n`);
+    this.state.phase = outcome;
+    this.state.finishedAt = Date.now();
+    if (outcome === 'done') this.state.done = this.state.total;
+    if (error instanceof AppFailure) {
+      this.state.message = error.message;
+      this.state.messageZh = error.messageZh;
+    }
+  }
+}
+
 /**
  * Import and templates over one open workspace: reads files (off-thread where the worker is
  * built), proposes and checks mappings, previews against the working copy, and commits one
- * change set in one transaction. The last file read is kept so that inspect → preview → commit
- * reads it once.
+ * change set in one transaction (on the worker's own connection where it is built, so the app
+ * stays responsive and Cancel can stop the write: the transaction is then rolled back). The last
+ * file read and the last plan are kept, so inspect → preview → commit reads and checks once.
+ * Each request may carry a job id for `progress` and `cancel`.
  */
 export class ImportService {
   private cached: { key: string; workbook: WorkbookCells; size: number } | undefined;
+  private cachedPlan: { key: string; plan: Plan } | undefined;
+  private readonly jobs = new Map<string, JobState>();
 
   constructor(
     private readonly workspace: () => Workspace,
@@ -113,8 +237,64 @@ export class ImportService {
     return new TemplateRepository(this.workspace().db);
   }
 
+  private workerScript(): string | null {
+    return this.options.workerScript === undefined ? defaultWorkerScript() : this.options.workerScript;
+  }
+
+  private jobState(id: string): JobState {
+    const now = Date.now();
+    for (const [key, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt > JOB_MEMORY_MS) this.jobs.delete(key);
+    let state = this.jobs.get(id);
+    if (!state || state.finishedAt !== null) {
+      // A Cancel that arrived before its request (both are in flight at once) still counts.
+      const isCancelledEarly = state?.phase === 'cancelled' && state.finishedAt !== null && state.total === -1;
+      state = { id, phase: 'queued', done: 0, total: 0, controller: new AbortController(), finishedAt: null, message: null, messageZh: null };
+      if (isCancelledEarly) state.controller.abort();
+      this.jobs.set(id, state);
+    }
+    return state;
+  }
+
+  /** Runs `work` as job `id` (or an anonymous one), recording how it ended. */
+  private async runJob<T>(id: string | undefined, fileName: string, work: (job: JobHandle) => Promise<T>): Promise<T> {
+    const state = id === undefined ? { id: '', phase: 'queued' as const, done: 0, total: 0, controller: new AbortController(), finishedAt: null, message: null, messageZh: null } : this.jobState(id);
+    const job = new JobHandle(state, () => fileName);
+    try {
+      job.check();
+      const value = await work(job);
+      job.finish('done');
+      return value;
+    } catch (error) {
+      job.finish(error instanceof AppFailure && error.code === 'IMPORT_CANCELLED' ? 'cancelled' : 'failed', error);
+      throw error;
+    }
+  }
+
+  /** Where job `id` is; a job not started yet (its request still on the way) is "queued". */
+  progress(id: string): ImportProgress {
+    const state = this.jobs.get(id);
+    if (!state) return { job: id, phase: 'queued', done: 0, total: 0, message: null, messageZh: null };
+    return { job: id, phase: state.phase, done: state.done, total: Math.max(0, state.total), message: state.message, messageZh: state.messageZh };
+  }
+
+  /**
+   * Stops job `id`: a read or check stops where it is, a write is rolled back whole. Nothing is
+   * written either way. False when the job had already finished.
+   */
+  cancel(id: string): { cancelled: boolean } {
+    const state = this.jobs.get(id);
+    if (!state) {
+      // Its request has not arrived yet: remember the Cancel for it.
+      this.jobs.set(id, { id, phase: 'cancelled', done: 0, total: -1, controller: new AbortController(), finishedAt: Date.now(), message: null, messageZh: null });
+      return { cancelled: true };
+    }
+    if (state.finishedAt !== null) return { cancelled: false };
+    state.controller.abort();
+    return { cancelled: true };
+  }
+
   /** Reads a file (or returns the one read last, when it has not changed on disk). */
-  async load(request: FileRequest, control: Omit<ReadControl, 'workerScript'> = {}): Promise<{ workbook: WorkbookCells; file: ImportFileInfo }> {
+  async load(request: FileRequest, job?: JobHandle): Promise<{ workbook: WorkbookCells; file: ImportFileInfo }> {
     const absolute = path.resolve(request.path);
     let stat: fs.Stats;
     try {
@@ -125,8 +305,10 @@ export class ImportService {
     const encoding = request.encoding ?? 'auto';
     const key = `${absolute}|${stat.mtimeMs}|${stat.size}|${encoding}`;
     if (this.cached?.key !== key) {
-      const workbook = await readWorkbookFile(absolute, { encoding, limits: this.options.limits }, { ...control, workerScript: this.options.workerScript });
+      job?.report('reading', 0, stat.size);
+      const workbook = await readWorkbookFile(absolute, { encoding, limits: this.options.limits }, { signal: job?.signal, onProgress: job?.readProgress, workerScript: this.workerScript() });
       this.cached = { key, workbook, size: stat.size };
+      this.cachedPlan = undefined;
     }
     const { workbook, size } = this.cached;
     return {
@@ -152,25 +334,69 @@ export class ImportService {
     return proposeMapping(workbook, this.catalogView(), sheet === undefined ? {} : { sheet });
   }
 
-  async inspect(request: FileRequest & { sheet?: string }, control: Omit<ReadControl, 'workerScript'> = {}): Promise<InspectResult> {
-    const { workbook, file } = await this.load(request, control);
-    const proposed = this.propose(workbook, request.sheet);
-    return {
-      file,
-      sheets: workbook.sheets.map(sheetPreview),
-      tables: proposed.detected.map(summariseTable),
-      mapping: proposed.mapping,
-      proposals: proposed.proposals,
-      notes: [...proposed.notes],
+  async inspect(request: FileRequest & { sheet?: string }): Promise<InspectResult> {
+    return this.runJob(request.job, path.basename(request.path), async (job) => {
+      const { workbook, file } = await this.load(request, job);
+      job.report('detecting', 0, 0);
+      await nextTurn();
+      job.check();
+      const proposed = this.propose(workbook, request.sheet);
+      return {
+        file,
+        sheets: workbook.sheets.map(sheetPreview),
+        tables: proposed.detected.map(summariseTable),
+        mapping: proposed.mapping,
+        proposals: proposed.proposals,
+        notes: [...proposed.notes],
+      };
+    });
+  }
+
+  /**
+   * What each planned observation holds now: one query per indicator for the indicators a file
+   * brings many rows of, one indexed look-up per row for the others.
+   */
+  private storedFieldsReader(observations: readonly PlannedObservation[]): (planned: PlannedObservation) => ObservationFields | null {
+    const workspace = this.workspace();
+    const indicators = new Map(workspace.catalog.indicators().map((indicator) => [indicator.code, indicator]));
+    const regions = new Map(workspace.catalog.regions().map((region) => [region.code, region]));
+    const perIndicator = new Map<string, number>();
+    for (const planned of observations) perIndicator.set(planned.indicatorCode, (perIndicator.get(planned.indicatorCode) ?? 0) + 1);
+    // By region code, then period: no key string is built per row.
+    const bulk = new Map<string, Map<string, Map<string, ObservationFields>>>();
+    const seq = workspace.snapshots.workingSeq();
+    for (const [code, count] of perIndicator) {
+      const indicator = indicators.get(code);
+      if (!indicator || count < BULK_LOOKUP_ROWS) continue;
+      const stored = new Map<string, Map<string, ObservationFields>>();
+      for (const row of workspace.observations.asOf(seq, { isWorking: true, indicatorId: indicator.id })) {
+        let periods = stored.get(row.region_code);
+        if (!periods) stored.set(row.region_code, (periods = new Map()));
+        periods.set(row.period, fieldsOf(row));
+      }
+      bulk.set(code, stored);
+    }
+    return (planned) => {
+      const stored = bulk.get(planned.indicatorCode);
+      if (stored) return stored.get(planned.regionCode)?.get(planned.period) ?? null;
+      const indicator = indicators.get(planned.indicatorCode);
+      const region = regions.get(planned.regionCode);
+      const version = indicator && region ? workspace.observations.openVersion({ indicatorId: indicator.id, regionId: region.id, period: planned.period }) : undefined;
+      return version ? fieldsOf(version) : null;
     };
   }
 
-  private plan(workbook: WorkbookCells, mapping: ImportMapping): Plan {
+  private async plan(workbook: WorkbookCells, fileKey: string, mapping: ImportMapping, job: JobHandle): Promise<Plan> {
     const workspace = this.workspace();
+    const key = `${fileKey}|${workspace.filePath}|${workspace.revision() ?? ''}|${JSON.stringify(mapping)}`;
+    if (this.cachedPlan?.key === key) return this.cachedPlan.plan;
+    job.report('checking', 0, 0);
+    await nextTurn();
+    job.check();
     const catalog = this.catalogView();
     const problems: MappingProblem[] = [];
-    const existingIndicators = new Map(workspace.catalog.indicators().map((indicator) => [indicator.code, indicator]));
-    const existingRegions = new Map(workspace.catalog.regions().map((region) => [region.code, region]));
+    const existingIndicators = new Map(catalog.indicators.map((indicator) => [indicator.code, indicator]));
+    const existingRegions = new Map(catalog.regions.map((region) => [region.code, region]));
     const createdRegionCodes = new Set(mapping.create.regions.map((region) => region.code));
     for (const indicator of mapping.create.indicators) {
       if (existingIndicators.has(indicator.code)) {
@@ -194,45 +420,39 @@ export class ImportService {
     const createdRegions = new Map(mapping.create.regions.map((region) => [region.code, region]));
     const usedIndicators = new Set<string>();
     const usedRegions = new Set<string>();
-    const rows: Plan['rows'] = [];
+    const rows: PlanRow[] = [];
     const counts = { new: 0, changed: 0, unchanged: 0 };
-    for (const planned of extraction.observations) {
-      const indicator = existingIndicators.get(planned.indicatorCode);
-      const region = existingRegions.get(planned.regionCode);
-      const stored = indicator && region ? workspace.observations.openVersion({ indicatorId: indicator.id, regionId: region.id, period: planned.period }) : undefined;
-      const current: ObservationFields | null = stored ? fieldsOf(stored) : null;
-      const next = {
-        value: planned.value === undefined ? (current?.value ?? null) : planned.value,
-        growthReportedPct: planned.growthReportedPct === undefined ? (current?.growthReportedPct ?? null) : planned.growthReportedPct,
-        rankReported: planned.rankReported === undefined ? (current?.rankReported ?? null) : planned.rankReported,
-      };
-      const status: PreviewRow['status'] = !current
-        ? 'new'
-        : sameNumber(current.value, next.value) && sameNumber(current.growthReportedPct, next.growthReportedPct) && sameNumber(current.rankReported, next.rankReported)
-          ? 'unchanged'
-          : 'changed';
-      counts[status] += 1;
-      if (status !== 'unchanged') {
-        if (createdIndicators.has(planned.indicatorCode)) usedIndicators.add(planned.indicatorCode);
-        if (createdRegions.has(planned.regionCode)) usedRegions.add(planned.regionCode);
+    const observations = extraction.observations;
+    const total = observations.length;
+    job.report('checking', 0, total);
+    await nextTurn();
+    job.check();
+    const storedFields = this.storedFieldsReader(observations);
+    for (let start = 0; start < total; start += CHECK_CHUNK) {
+      const end = Math.min(total, start + CHECK_CHUNK);
+      for (let index = start; index < end; index += 1) {
+        const planned = observations[index]!;
+        const current = storedFields(planned);
+        const next = {
+          value: planned.value === undefined ? (current?.value ?? null) : planned.value,
+          growthReportedPct: planned.growthReportedPct === undefined ? (current?.growthReportedPct ?? null) : planned.growthReportedPct,
+          rankReported: planned.rankReported === undefined ? (current?.rankReported ?? null) : planned.rankReported,
+        };
+        const status: PreviewRow['status'] = !current
+          ? 'new'
+          : sameNumber(current.value, next.value) && sameNumber(current.growthReportedPct, next.growthReportedPct) && sameNumber(current.rankReported, next.rankReported)
+            ? 'unchanged'
+            : 'changed';
+        counts[status] += 1;
+        if (status !== 'unchanged') {
+          if (createdIndicators.has(planned.indicatorCode)) usedIndicators.add(planned.indicatorCode);
+          if (createdRegions.has(planned.regionCode)) usedRegions.add(planned.regionCode);
+        }
+        rows.push({ status, planned, current, newValue: next.value, newGrowthReportedPct: next.growthReportedPct, newRankReported: next.rankReported });
       }
-      rows.push({
-        status,
-        indicatorCode: planned.indicatorCode,
-        regionCode: planned.regionCode,
-        period: planned.period,
-        unit: indicator?.unit ?? createdIndicators.get(planned.indicatorCode)?.unit ?? '',
-        oldValue: current?.value ?? null,
-        newValue: next.value,
-        oldGrowthReportedPct: current?.growthReportedPct ?? null,
-        newGrowthReportedPct: next.growthReportedPct,
-        oldRankReported: current?.rankReported ?? null,
-        newRankReported: next.rankReported,
-        address: planned.address,
-        convertedFrom: planned.convertedFrom,
-        planned,
-        current,
-      });
+      job.report('checking', end, total);
+      await nextTurn();
+      job.check();
     }
     // A new region's parent that is itself new is created with it.
     for (const code of [...usedRegions]) {
@@ -242,9 +462,12 @@ export class ImportService {
         parent = createdRegions.get(parent)?.parentCode ?? null;
       }
     }
-    return {
+    const units = new Map<string, string>();
+    for (const indicator of [...mapping.create.indicators, ...catalog.indicators]) units.set(indicator.code, indicator.unit);
+    const plan: Plan = {
       extraction,
       rows,
+      units,
       problems,
       creates: {
         indicators: mapping.create.indicators.filter((indicator) => usedIndicators.has(indicator.code)),
@@ -253,99 +476,119 @@ export class ImportService {
       counts: {
         ...counts,
         rejected: extraction.rejected.length,
-        rejectedFigures: extraction.rejected.reduce((total, rejection) => total + rejection.cells, 0),
+        rejectedFigures: extraction.rejected.reduce((sum, rejection) => sum + rejection.cells, 0),
         skipped: extraction.skipped.length,
         figures: extraction.figureCount,
       },
     };
+    this.cachedPlan = { key, plan };
+    return plan;
   }
 
-  async preview(request: FileRequest & { mapping: ImportMapping; rowLimit?: number }): Promise<PreviewResult> {
-    const { workbook, file } = await this.load(request);
-    const plan = this.plan(workbook, request.mapping);
-    const limit = request.rowLimit ?? 2000;
-    const order = { changed: 0, new: 1, unchanged: 2 } as const;
-    const sorted = [...plan.rows].sort((a, b) => order[a.status] - order[b.status]);
-    return {
-      file,
-      counts: plan.counts,
-      rows: sorted.slice(0, limit).map(({ planned: _planned, current: _current, ...row }) => row),
-      rowsTruncated: sorted.length > limit,
-      rejected: plan.extraction.rejected,
-      skipped: plan.extraction.skipped,
-      problems: plan.problems,
-      creates: plan.creates,
-    };
+  private fileKey(file: ImportFileInfo): string {
+    return this.cached?.key ?? `${file.path}|${file.size}`;
   }
 
-  async commit(request: FileRequest & { mapping: ImportMapping; snapshot?: boolean | string; onRejected?: 'skip' | 'abort'; signal?: AbortSignal }): Promise<CommitResult> {
-    const { workbook, file } = await this.load(request, { signal: request.signal });
-    const workspace = this.workspace();
-    const plan = this.plan(workbook, request.mapping);
-    if (plan.problems.length > 0) {
-      throw new AppFailure(
-        'IMPORT_MAPPING_INVALID',
-        `The mapping cannot be applied: ${plan.problems.map((problem) => problem.message).join(' ')} Nothing was imported.`,
-        `映射无法应用：${plan.problems.map((problem) => problem.messageZh).join('')}未导入任何数据。`,
-        { problems: plan.problems },
-      );
-    }
-    if (plan.extraction.rejected.length > 0 && request.onRejected === 'abort') {
-      throw new AppFailure(
-        'IMPORT_REJECTED',
-        `${plan.extraction.rejected.length} rows or cells of ${file.fileName} were rejected, so nothing was imported. First: ${plan.extraction.rejected[0]!.address} ${plan.extraction.rejected[0]!.reason}`,
-        `${file.fileName} 中有 ${plan.extraction.rejected.length} 处行或单元格被拒绝，因此未导入任何数据。第一处：${plan.extraction.rejected[0]!.address} ${plan.extraction.rejected[0]!.reasonZh}`,
-        { rejected: plan.extraction.rejected.slice(0, 200) },
-      );
-    }
-    if (request.signal?.aborted) throw importFailures.cancelled(file.fileName);
-    const writes: CellWrite[] = plan.rows
-      .filter((row) => row.status !== 'unchanged')
-      .map((row) => ({
-        indicatorCode: row.indicatorCode,
-        regionCode: row.regionCode,
-        period: row.period,
-        fields: {
-          value: row.newValue,
-          growthReportedPct: row.newGrowthReportedPct,
-          rankReported: row.newRankReported,
-          flags: row.current?.flags ?? [],
-          note: row.current?.note ?? null,
-          source: (request.mapping.source ?? `${file.fileName} ${row.address}`).slice(0, 4000),
-        },
-      }));
-    let snapshot: Snapshot | null = null;
-    let changeSetId: number | null = null;
-    workspace.db.transaction(() => {
-      const categories = workspace.catalog.categories();
-      if (plan.creates.indicators.some((indicator) => indicator.category === IMPORTED_CATEGORY.code) && !categories.some((category) => category.code === IMPORTED_CATEGORY.code)) {
-        workspace.catalog.addCategory(IMPORTED_CATEGORY, categories.length);
+  async preview(request: FileRequest & { mapping: ImportMapping; rowLimit?: number; rejectedLimit?: number }): Promise<PreviewResult> {
+    return this.runJob(request.job, path.basename(request.path), async (job) => {
+      const { workbook, file } = await this.load(request, job);
+      const plan = await this.plan(workbook, this.fileKey(file), request.mapping, job);
+      const limit = request.rowLimit ?? 2000;
+      const listLimit = request.rejectedLimit ?? 2000;
+      return {
+        file,
+        counts: plan.counts,
+        rows: firstRows(plan, limit),
+        rowsTruncated: plan.rows.length > limit,
+        rejected: plan.extraction.rejected.slice(0, listLimit),
+        skipped: plan.extraction.skipped.slice(0, listLimit),
+        problems: plan.problems,
+        creates: plan.creates,
+      };
+    });
+  }
+
+  async commit(request: FileRequest & { mapping: ImportMapping; snapshot?: boolean | string; onRejected?: 'skip' | 'abort'; rejectedLimit?: number }): Promise<CommitResult> {
+    return this.runJob(request.job, path.basename(request.path), async (job) => {
+      const { workbook, file } = await this.load(request, job);
+      const workspace = this.workspace();
+      const plan = await this.plan(workbook, this.fileKey(file), request.mapping, job);
+      if (plan.problems.length > 0) {
+        throw new AppFailure(
+          'IMPORT_MAPPING_INVALID',
+          `The mapping cannot be applied: ${plan.problems.map((problem) => problem.message).join(' ')} Nothing was imported.`,
+          `映射无法应用：${plan.problems.map((problem) => problem.messageZh).join('')}未导入任何数据。`,
+          { problems: plan.problems },
+        );
       }
-      let regionOrder = workspace.catalog.regions().length;
-      const pending = [...plan.creates.regions];
-      // Parents before children.
-      while (pending.length > 0) {
-        const index = pending.findIndex((region) => !region.parentCode || !pending.some((other) => other.code === region.parentCode));
-        const [region] = pending.splice(Math.max(0, index), 1);
-        workspace.catalog.addRegion(region!, regionOrder++);
+      if (plan.extraction.rejected.length > 0 && request.onRejected === 'abort') {
+        throw new AppFailure(
+          'IMPORT_REJECTED',
+          `${plan.extraction.rejected.length} rows or cells of ${file.fileName} were rejected, so nothing was imported. First: ${plan.extraction.rejected[0]!.address} ${plan.extraction.rejected[0]!.reason}`,
+          `${file.fileName} 中有 ${plan.extraction.rejected.length} 处行或单元格被拒绝，因此未导入任何数据。第一处：${plan.extraction.rejected[0]!.address} ${plan.extraction.rejected[0]!.reasonZh}`,
+          { rejected: plan.extraction.rejected.slice(0, 200) },
+        );
       }
-      let indicatorOrder = workspace.catalog.indicators().length;
-      for (const indicator of plan.creates.indicators) workspace.catalog.addIndicator(indicator, indicatorOrder++);
-      if (writes.length > 0) changeSetId = workspace.writeCells(writes, { kind: 'import', label: `导入 ${file.fileName} / Import ${file.fileName}`.slice(0, 500) });
-      if (request.snapshot) {
-        const label = typeof request.snapshot === 'string' ? request.snapshot : freeSnapshotLabel(workspace, file.fileName.replace(/\.[A-Za-z0-9]{2,5}$/, ''));
-        snapshot = workspace.createSnapshot({ label, kind: 'import', sourceFile: file.path, note: `${plan.counts.new} new, ${plan.counts.changed} changed, ${plan.counts.unchanged} unchanged` });
+      job.check();
+      const writes = emptyWrites();
+      const defaultSource = request.mapping.source?.slice(0, 4000);
+      for (const row of plan.rows) {
+        if (row.status === 'unchanged') continue;
+        writes.indicatorCode.push(row.planned.indicatorCode);
+        writes.regionCode.push(row.planned.regionCode);
+        writes.period.push(row.planned.period);
+        writes.value.push(row.newValue);
+        writes.growthReportedPct.push(row.newGrowthReportedPct);
+        writes.rankReported.push(row.newRankReported);
+        writes.flags.push(row.current ? row.current.flags.join(',') : '');
+        writes.note.push(row.current?.note ?? null);
+        writes.source.push(defaultSource ?? `${file.fileName} ${row.planned.address}`.slice(0, 4000));
       }
-    })();
-    return {
-      file,
-      changeSetId,
-      counts: plan.counts,
-      created: { indicators: plan.creates.indicators.map((indicator) => indicator.code), regions: plan.creates.regions.map((region) => region.code) },
-      snapshot,
-      rejected: plan.extraction.rejected,
-      skipped: plan.extraction.skipped,
-    };
+      const payload: Omit<CommitPayload, 'workspacePath'> = {
+        nativeBinding: this.options.nativeBinding,
+        writes,
+        indicators: plan.creates.indicators,
+        regions: plan.creates.regions,
+        label: `导入 ${file.fileName} / Import ${file.fileName}`.slice(0, 500),
+        snapshot: request.snapshot
+          ? {
+              label: typeof request.snapshot === 'string' ? request.snapshot : freeSnapshotLabel(workspace, file.fileName.replace(/\.[A-Za-z0-9]{2,5}$/, '')),
+              sourceFile: file.path,
+              note: `${plan.counts.new} new, ${plan.counts.changed} changed, ${plan.counts.unchanged} unchanged`,
+            }
+          : null,
+      };
+      job.report('writing', 0, writes.indicatorCode.length);
+      const script = this.workerScript();
+      let outcome: CommitOutcome;
+      if (script) {
+        // Off the main thread on the worker's own connection: Cancel terminates it, which rolls the transaction back.
+        outcome = await runInWorker<CommitOutcome>(script, { kind: 'commit', payload: { ...payload, workspacePath: workspace.filePath } }, { signal: job.signal, onProgress: job.readProgress }, () =>
+          importFailures.cancelled(file.fileName),
+        );
+        // The app's own connection notes the import, so that "changed since" checks (automatic backups) see it.
+        workspace.setMeta('import.last', JSON.stringify({ file: file.path, changeSetId: outcome.changeSetId, at: new Date().toISOString() }));
+      } else {
+        await nextTurn();
+        job.check();
+        outcome = writeIntoWorkspace(workspace, payload, job.readProgress);
+      }
+      this.cachedPlan = undefined;
+      if (process.env.YARDSTICK_IMPORT_TIMINGS) {
+        const { openMs, unpackMs, writeCellsMs } = outcome.timings;
+        process.stderr.write(`import write: open ${Math.round(openMs)} ms, unpack ${Math.round(unpackMs)} ms, Workspace.writeCells ${Math.round(writeCellsMs)} ms for ${writes.indicatorCode.length} cells\n`);
+      }
+      const listLimit = request.rejectedLimit ?? 2000;
+      return {
+        file,
+        changeSetId: outcome.changeSetId,
+        counts: plan.counts,
+        created: { indicators: plan.creates.indicators.map((indicator) => indicator.code), regions: plan.creates.regions.map((region) => region.code) },
+        snapshot: outcome.snapshot,
+        rejected: plan.extraction.rejected.slice(0, listLimit),
+        skipped: plan.extraction.skipped.slice(0, listLimit),
+      };
+    });
   }
 
   saveTemplate(name: string, mapping: ImportMapping, sourceFile: string | null): TemplateSummary {
@@ -386,7 +629,7 @@ export class ImportService {
 
   async applyTemplate(request: FileRequest & { name: string }): Promise<TemplateApplyResult> {
     const template = this.template(request.name);
-    const { workbook, file } = await this.load(request);
+    const { workbook, file } = await this.runJob(request.job, path.basename(request.path), (job) => this.load(request, job));
     const proposed = this.propose(workbook);
     const applied = applyTemplate(template.mapping, proposed, this.catalogView());
     return { template: template.name, file, mapping: applied.mapping, mismatches: applied.mismatches, proposals: proposed.proposals };

@@ -18,6 +18,7 @@ export function ImportMessages() {
       {notice && (
         <p className="import-notice" role="status" data-testid="import-notice">
           {notice.kind === 'cancelled' && t('importWizard.progress.cancelled')}
+          {notice.kind === 'tooLate' && t('importWizard.progress.tooLate')}
           {notice.kind === 'templateSaved' && t('importWizard.template.saved', { name: notice.name })}
           {notice.kind === 'undone' && t('importWizard.commit.undone')}
         </p>

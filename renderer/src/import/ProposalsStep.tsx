@@ -9,6 +9,7 @@ export function ProposalsStep() {
   const confirmed = useAppStore((state) => state.importConfirmed);
   const regions = useAppStore((state) => state.catalog?.regions);
   const toggle = useAppStore((state) => state.toggleImportCreate);
+  const confirmAll = useAppStore((state) => state.confirmAllImportCreates);
   if (proposals.regions.length === 0 && proposals.indicators.length === 0) return null;
   const regionName = (code: string | null) => {
     const region = regions?.find((entry) => entry.code === code);
@@ -18,8 +19,19 @@ export function ProposalsStep() {
     <section className="import-step" aria-labelledby="import-proposals-legend" data-testid="import-proposals">
       <h3 id="import-proposals-legend">{t('importWizard.proposals.legend')}</h3>
       <p className="import-muted">{t('importWizard.proposals.intro')}</p>
+      <div className="import-file-row">
+        <span className="import-muted" data-testid="import-proposals-count">
+          {t('importWizard.proposals.count', { regions: proposals.regions.length, indicators: proposals.indicators.length, confirmed: confirmed.length })}
+        </span>
+        <button type="button" className="button" onClick={() => confirmAll(true)} data-testid="import-proposals-all">
+          {t('importWizard.proposals.all')}
+        </button>
+        <button type="button" className="button" onClick={() => confirmAll(false)} disabled={confirmed.length === 0} data-testid="import-proposals-none">
+          {t('importWizard.proposals.none')}
+        </button>
+      </div>
       {proposals.regions.length > 0 && (
-        <fieldset className="import-checks">
+        <fieldset className="import-checks" data-testid="import-new-regions">
           <legend>{t('importWizard.proposals.regions')}</legend>
           {proposals.regions.map((region) => (
             <label key={region.code} className="import-check" data-testid={`import-new-region-${region.code}`}>
@@ -30,7 +42,7 @@ export function ProposalsStep() {
         </fieldset>
       )}
       {proposals.indicators.length > 0 && (
-        <fieldset className="import-checks">
+        <fieldset className="import-checks" data-testid="import-new-indicators">
           <legend>{t('importWizard.proposals.indicators')}</legend>
           {proposals.indicators.map((indicator) => (
             <label key={indicator.code} className="import-check" data-testid={`import-new-indicator-${indicator.code}`}>

@@ -1,17 +1,24 @@
 import type { AppError, MethodInput, MethodName, MethodOutput, Result } from '../../../shared/api/contract';
 import type { ColumnMapping, ImportMapping, Proposals, TableMapping } from '../../../shared/import/mapping';
-import type { CommitResult, InspectResult, PreviewResult, TemplateApplyResult, TemplateSummary } from '../../../shared/import/results';
+import type { CommitResult, ImportProgress, InspectResult, PreviewResult, TemplateApplyResult, TemplateSummary } from '../../../shared/import/results';
 import type { SliceCreator } from '../store/types';
 
 export type ImportEncodingChoice = MethodInput<'import.inspect'>['encoding'] & string;
 
-/** What the wizard is waiting for; the backend has no progress channel, so the bar is indeterminate. */
+/** What the wizard is waiting for; `importProgress` says how far the backend has come with it. */
 export type ImportPhase = 'inspect' | 'preview' | 'commit' | 'template';
+
+/** How often the wizard asks the backend how far a job has come (IPC and HTTP are request/response). */
+export const PROGRESS_POLL_MS = 200;
+
+/** Methods that run as a backend job (they take a `job` id for progress and Cancel). */
+const JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['import.inspect', 'import.preview', 'import.commit', 'importTemplate.apply']);
 
 export type ImportMismatch = TemplateApplyResult['mismatches'][number];
 
 export type ImportNotice =
   | { readonly kind: 'cancelled' }
+  | { readonly kind: 'tooLate' }
   | { readonly kind: 'templateSaved'; readonly name: string }
   | { readonly kind: 'undone' };
 
@@ -28,6 +35,10 @@ export interface ImportSlice {
   importPreview: PreviewResult | null;
   importCommitted: CommitResult | null;
   importBusy: ImportPhase | null;
+  /** The backend's last answer about the running job (phase, done of total). */
+  importProgress: ImportProgress | null;
+  /** True from Cancel until the backend confirms that the job stopped. */
+  importCancelling: boolean;
   importError: AppError | null;
   importNotice: ImportNotice | null;
   importTemplates: TemplateSummary[];
@@ -38,10 +49,12 @@ export interface ImportSlice {
   updateImportTable: (tableIndex: number, patch: Partial<TableMapping>) => void;
   updateImportColumn: (tableIndex: number, column: string, patch: Partial<ColumnMapping>) => void;
   toggleImportCreate: (code: string) => void;
+  /** Ticks every proposed region and indicator, or none. */
+  confirmAllImportCreates: (isAll: boolean) => void;
   previewImport: () => Promise<void>;
   commitImport: (isTakingSnapshot: boolean) => Promise<void>;
-  /** Stops waiting: whatever the backend answers later is ignored (a commit still completes or rolls back whole). */
-  cancelImport: () => void;
+  /** Asks the backend to stop the running job: a read or check stops, a write is rolled back whole. */
+  cancelImport: () => Promise<void>;
   undoImport: () => Promise<void>;
   loadImportTemplates: () => Promise<void>;
   saveImportTemplate: (name: string) => Promise<void>;
@@ -61,6 +74,8 @@ const INITIAL = {
   importPreview: null,
   importCommitted: null,
   importBusy: null,
+  importProgress: null,
+  importCancelling: false,
   importError: null,
   importNotice: null,
 } satisfies Partial<ImportSlice>;
@@ -78,8 +93,10 @@ export function mappingToSend(mapping: ImportMapping, proposals: Proposals, conf
 }
 
 export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
-  // Each request gets a number; Cancel moves past it, so a late answer is dropped.
+  // Each request gets a number; starting over (another file) moves past it, so a late answer is dropped.
   let latestRequest = 0;
+  /** The job id of the request in flight: progress polls and Cancel name it. */
+  let runningJob: string | null = null;
 
   function send<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
     const client = get().client;
@@ -87,17 +104,38 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     return client(method, input);
   }
 
-  /** Runs one request with the progress bar; returns undefined when it failed or was cancelled. */
+  /**
+   * Runs one request as a backend job with the progress bar: polls `import.progress` while it
+   * runs; Cancel (import.cancel) makes it end with IMPORT_CANCELLED. Returns undefined when it
+   * failed or was cancelled.
+   */
   async function run<M extends MethodName>(phase: ImportPhase, method: M, input: MethodInput<M>): Promise<MethodOutput<M> | undefined> {
     const request = ++latestRequest;
-    set({ importBusy: phase, importError: null, importNotice: null });
-    const result = await send(method, input);
+    const job = `import-${Date.now().toString(36)}-${request}`;
+    runningJob = job;
+    set({ importBusy: phase, importProgress: null, importCancelling: false, importError: null, importNotice: null });
+    let isRunning = true;
+    const poll = async () => {
+      while (isRunning) {
+        await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+        if (!isRunning) break;
+        const progress = await send('import.progress', { job });
+        if (isRunning && progress.ok && request === latestRequest) set({ importProgress: progress.value });
+      }
+    };
+    void poll();
+    const result = await send(method, (JOB_METHODS.has(method) ? { ...input, job } : input) as MethodInput<M>);
+    isRunning = false;
+    if (runningJob === job) runningJob = null;
     if (request !== latestRequest) return undefined;
-    set({ importBusy: null });
+    const wasCancelling = get().importCancelling;
+    set({ importBusy: null, importProgress: null, importCancelling: false });
     if (!result.ok) {
-      set({ importError: result.error });
+      if (result.error.code === 'IMPORT_CANCELLED') set({ importNotice: { kind: 'cancelled' } });
+      else set({ importError: result.error });
       return undefined;
     }
+    if (wasCancelling) set({ importNotice: { kind: 'tooLate' } });
     return result.value;
   }
 
@@ -142,6 +180,10 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       const confirmed = get().importConfirmed;
       set({ importConfirmed: confirmed.includes(code) ? confirmed.filter((entry) => entry !== code) : [...confirmed, code], importPreview: null, importCommitted: null });
     },
+    confirmAllImportCreates: (isAll) => {
+      const proposals = get().importProposals;
+      set({ importConfirmed: isAll ? [...proposals.regions.map((region) => region.code), ...proposals.indicators.map((indicator) => indicator.code)] : [], importPreview: null, importCommitted: null });
+    },
     previewImport: async () => {
       const mapping = currentMapping();
       if (!mapping) return;
@@ -153,15 +195,17 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       const mapping = currentMapping();
       if (!mapping) return;
       const { importPath, importEncoding } = get();
-      const request = latestRequest + 1;
       const value = await run('commit', 'import.commit', { path: importPath.trim(), encoding: importEncoding, mapping, snapshot: isTakingSnapshot, onRejected: 'skip' });
-      // Even when the user stopped waiting, a commit that finished changed the workspace: show it.
-      if (value || request !== latestRequest) await get().loadWorkspace();
-      if (value) set({ importCommitted: value, importPreview: null });
+      if (!value) return;
+      await get().loadWorkspace();
+      set({ importCommitted: value, importPreview: null });
     },
-    cancelImport: () => {
-      latestRequest += 1;
-      set({ importBusy: null, importNotice: { kind: 'cancelled' } });
+    cancelImport: async () => {
+      const job = runningJob;
+      if (!job || get().importCancelling) return;
+      set({ importCancelling: true });
+      const result = await send('import.cancel', { job });
+      if (!result.ok) set({ importCancelling: false, importError: result.error });
     },
     undoImport: async () => {
       const value = await run('commit', 'edit.undo', {});
