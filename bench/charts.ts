@@ -4,6 +4,13 @@
  *     against a one-chart deck (target: under 3 s).
  *  2. One chart of 10 years × 11 cities × 12 months (11 lines of 120 monthly points) built and
  *     rendered to SVG server-side, against a small chart of 5 points (target: under 100 ms).
+ *  3. For information (no target): one chart rasterised to PNG at 2× with resvg and the bundled CJK
+ *     font, against the same chart as SVG. PNG is what a slide costs when no native chart fits
+ *     (the projection fan), and what "Export PNG" costs.
+ *
+ * Every chart type of the 20-chart deck (ranking, comparison, value bars, scatter, waterfall) is a
+ * native editable PowerPoint chart, so the deck needs no PNG; before that, the 8 scatter and
+ * waterfall slides were pictures and took about 1 s each to rasterise.
  *
  *   npx rolldown bench/charts.ts -p node -f esm -e better-sqlite3 -e echarts -e pptxgenjs -e @resvg/resvg-js -o bench/results/charts.mjs
  *   node bench/results/charts.mjs
@@ -13,8 +20,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildChartOption, type VintagesData } from '../shared/charts';
+import * as fixtures from '../shared/charts/testing/fixtures';
 import { createBackend } from '../electron/core/backend';
-import { renderSvg } from '../electron/core/charts/render';
+import { renderSvg, svgToPng } from '../electron/core/charts/render';
 
 const RUNS = 3;
 
@@ -84,6 +92,13 @@ async function main(): Promise<void> {
     draw(small);
     const smallChart = await time(() => draw(small), 7);
     const bigChart = await time(() => draw(big), 7);
+
+    const rankingSvg = renderSvg(buildChartOption(fixtures.ranking11, { lang: 'zh' }), 1280, 720);
+    await svgToPng(rankingSvg, 2);
+    const pngChart = await time(() => svgToPng(rankingSvg, 2));
+    const svgChart = await time(() => renderSvg(buildChartOption(fixtures.ranking11, { lang: 'zh' }), 1280, 720), 7);
+    console.log(`one ranking chart → PNG 2×: ${pngChart.toFixed(0)} ms (its SVG ${svgChart.toFixed(0)} ms; no target)`);
+    console.log(`RESULT ${JSON.stringify({ bench: 'charts', what: 'one chart → PNG 2× (info)', ms: Math.round(pngChart), baselineMs: Math.round(svgChart), ratio: Number((pngChart / svgChart).toFixed(2)), target: 'none (information)' })}`);
 
     const rows = [
       ['20-chart deck → PPTX', twentyDeck, oneDeck, 3000],

@@ -44,6 +44,22 @@ describe('yardstick chart and deck', () => {
     expect(fs.existsSync(deck)).toBe(true);
   });
 
+  it('defines a deck of a chart and a brief from an items file and writes it without a title slide', async () => {
+    const ws = path.join(temp.dir, 'ws.sqlite');
+    expect((await run('chart', ws, '--spec', path.join(temp.dir, 'ranking.json'), '--save', '排名')).code).toBe(0);
+    const items = path.join(temp.dir, 'items.json');
+    fs.writeFileSync(items, JSON.stringify([{ chart: '排名', note: '先讲' }, { kind: 'brief', brief: { indicator: '规上工业增加值', region: '丽水', period: '2024', lang: 'en' } }]));
+    const deck = path.join(temp.dir, 'b.pptx');
+    const result = await run('deck', ws, '--deck', '简报', '--items', items, '--out', deck, '--no-title-slide');
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('Saved deck "简报" with 2 slides');
+    expect(result.out).toContain('(2 slides');
+    fs.writeFileSync(items, JSON.stringify([{ kind: 'brief', brief: { indicator: '规上工业增加值' } }]));
+    const bad = await run('deck', ws, '--deck', '简报', '--items', items);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('is not a list of deck items');
+  });
+
   it('explains a wrong extension, a bad spec and an unknown deck', async () => {
     const ws = path.join(temp.dir, 'ws.sqlite');
     const wrong = await run('chart', ws, '--spec', path.join(temp.dir, 'ranking.json'), '--out', path.join(temp.dir, 'x.jpg'));

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander';
+import { z } from 'zod';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { DeckItem } from '../../shared/api/methods/charts';
 import { ChartSpec } from '../../shared/charts/spec';
 import { withWorkspace, type CliIo } from './program';
 
@@ -37,6 +39,22 @@ export function readSpec(file: string): ChartSpec {
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(spec)'}: ${issue.message}`);
     throw usage(`${file} is not a chart spec: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Reads a deck's items from a JSON file: saved charts, saved scenarios and briefs, in order. */
+export function readItems(file: string): MethodInput<'deck.save'>['items'] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw usage(`cannot read the items file ${file}: ${(error as Error).message} / 无法读取演示文稿内容文件 ${file}`);
+  }
+  const parsed = z.array(DeckItem).max(100).safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(items)'}: ${issue.message}`);
+    throw usage(`${file} is not a list of deck items ({"chart": NAME} | {"kind": "scenario", "scenario": NAME} | {"kind": "brief", "brief": {indicator, region, period, lang}}): ${issues.join('; ')}`);
   }
   return parsed.data;
 }
@@ -96,27 +114,34 @@ export function registerChartCommands(program: Command, io: CliIo): void {
 
   program
     .command('deck')
-    .description('Export a saved deck as PPTX: a title slide and one slide per chart / 导出演示文稿（PPTX）')
+    .description('Export a saved deck as PPTX: a title slide and one slide per chart, scenario fan or brief / 导出演示文稿（PPTX）')
     .argument('<file>', 'workspace file')
     .requiredOption('--deck <name>', 'name of the deck saved in the workspace')
     .option('--charts <names>', 'first (re)define the deck as these saved charts, in order, separated by commas')
+    .option('--items <file>', 'first (re)define the deck from a JSON list of items: {"chart": NAME}, {"kind": "scenario", "scenario": NAME, "lang": "zh"}, {"kind": "brief", "brief": {"indicator": Q, "region": Q, "period": P, "lang": "zh"}}, each with an optional "note"')
     .option('--out <file>', 'output file (.pptx)')
     .option('--watermark', 'print 内部资料 on every slide', false)
-    .action(async (file: string, options: { deck: string; charts?: string; out?: string; watermark: boolean }) => {
-      if (!options.out && !options.charts) throw usage('say where to write the deck: --out d.pptx / 请用 --out 指定输出文件');
+    .option('--no-title-slide', 'leave out the title slide')
+    .action(async (file: string, options: { deck: string; charts?: string; items?: string; out?: string; watermark: boolean; titleSlide: boolean }) => {
+      if (!options.out && !options.charts && !options.items) throw usage('say where to write the deck: --out d.pptx / 请用 --out 指定输出文件');
+      if (options.charts && options.items) throw usage('give either --charts or --items / --charts 与 --items 只能给一个');
       if (options.out && formatOf(options.out) !== 'pptx') throw usage('a deck is written as .pptx / 演示文稿须导出为 .pptx');
+      const items = options.items
+        ? readItems(options.items)
+        : options.charts
+          ? options.charts
+              .split(/[,，]/)
+              .map((name) => name.trim())
+              .filter(Boolean)
+              .map((chart) => ({ chart }))
+          : undefined;
       await withWorkspace(file, async (call: Call) => {
-        if (options.charts) {
-          const items = options.charts
-            .split(/[,，]/)
-            .map((name) => name.trim())
-            .filter(Boolean)
-            .map((chart) => ({ chart }));
+        if (items) {
           const saved = await call('deck.save', { name: options.deck, items });
-          io.out(`Saved deck "${options.deck}" with ${saved.deck.items.length} charts / 已保存演示文稿\n`);
+          io.out(`Saved deck "${options.deck}" with ${saved.deck.items.length} slides / 已保存演示文稿\n`);
         }
         if (!options.out) return;
-        const written = await call('export.deck', { name: options.deck, path: options.out, watermark: options.watermark });
+        const written = await call('export.deck', { name: options.deck, path: options.out, watermark: options.watermark, titleSlide: options.titleSlide });
         io.out(`Wrote ${written.path} (${written.slides} slides, ${written.bytes} bytes) / 已写出 ${written.slides} 页\n`);
       });
     });

@@ -13,6 +13,8 @@ import {
   ChartData,
   ChartSpec,
   describeRanking,
+  fanAssumptions,
+  fanYearMarks,
   rankedEntries,
   waterfallSteps,
   type ChartChrome,
@@ -177,6 +179,43 @@ describe('projection fan', () => {
     const high = named.find((s) => s.name === '高情景')!.data as number[];
     const low = named.find((s) => s.name === '低情景')!.data as number[];
     expect((band.data as number[])[6]).toBeCloseTo(high[6]! - low[6]!, 9);
+  });
+
+  it('marks the year the base case passes the target with a dotted line, and prints the assumptions under the fan', () => {
+    const result = fixtures.projection();
+    const option = buildProjectionFanOption(result, zh);
+    const marks = list(option.series).find((s) => s.id === 'year-marks')!;
+    expect(((marks.markLine as Loose).data as Loose[]).map((d) => [d.xAxis, (d.label as Loose).formatter])).toEqual([['2027', '2027年达到目标']]);
+    expect(texts(option)).toContain('假设：2024年基数4717.8亿元；基准情景年均增长9.3%；高情景年均增长10.3%；低情景年均增长8.3%。');
+    expect(fanAssumptions(result, 'en')).toBe('Assumptions: base 471.78 billion yuan in 2024; base case 9.3% a year; high case 10.3% a year; low case 8.3% a year.');
+    // The view prints the assumptions as text of its own.
+    expect(texts(buildProjectionFanOption(result, zh, { assumptions: false })).some((t) => t.startsWith('假设'))).toBe(false);
+  });
+
+  it('marks peers overtaken inside the chart’s years only, labels one above another', () => {
+    const base = fixtures.projection();
+    const result = {
+      ...base,
+      peers: {
+        peers: [
+          { key: 'peer1', nameZh: '衢州市', nameEn: 'Quzhou', value: 500, growthPct: 7 },
+          { key: 'peer2', nameZh: '杭州市', nameEn: 'Hangzhou', value: 9000, growthPct: 7 },
+        ],
+        catchUp: [
+          { peerKey: 'peer1', byScenario: [{ key: 'base', catchUp: { kind: 'catches_up', years: 3.4, wholeYears: 4, year: 2028 } }] },
+          { peerKey: 'peer2', byScenario: [{ key: 'base', catchUp: { kind: 'catches_up', years: 30, wholeYears: 30, year: 2054 } }] },
+        ],
+        ranks: { kind: 'ranks', years: [] },
+      },
+    } as typeof base;
+    expect(fanYearMarks(result, 'zh')).toEqual([
+      { year: 2027, label: '2027年达到目标' },
+      { year: 2028, label: '2028年超过衢州市' },
+    ]);
+    expect(fanYearMarks(result, 'en').map((m) => m.label)).toEqual(['target reached 2027', 'overtakes Quzhou 2028']);
+    const marks = list(buildProjectionFanOption(result, en).series).find((s) => s.id === 'year-marks')!;
+    expect(((marks.markLine as Loose).data as Loose[]).map((d) => (d.label as Loose).distance)).toEqual([6, 25]);
+    expect(fanYearMarks({ ...result, target: null, peers: null }, 'en')).toEqual([]);
   });
 });
 

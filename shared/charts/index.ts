@@ -19,7 +19,7 @@ export * from './theme';
 export * from './spec';
 export { frameOfOption } from './builders/common';
 export { buildGrowthComparisonOption, growthGaps } from './builders/growthComparison';
-export { buildProjectionFanOption } from './builders/projectionFan';
+export { buildProjectionFanOption, fanAssumptions, fanYearMarks, type FanOptions, type FanYearMark } from './builders/projectionFan';
 export { buildRankingOption, describeRanking, rankedEntries } from './builders/ranking';
 export { buildScatterOption } from './builders/scatter';
 export { buildValueGrowthOption } from './builders/valueGrowth';

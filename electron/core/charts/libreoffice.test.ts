@@ -73,6 +73,41 @@ describe.skipIf(!hasLibreOffice)('exports opened by LibreOffice', () => {
     expect(flat).toContain('9.3%');
   }, 180_000);
 
+  it('a deck with a brief, a scenario fan and a waterfall opens with the brief readable, the fan and the waterfall labelled', async () => {
+    await ok('scenario.save', {
+      name: '十五五基准',
+      spec: {
+        base: { kind: 'workspace', indicator: '规上工业增加值', region: '丽水', period: '2024' },
+        years: 6,
+        rates: { base: { kind: 'constant', growthPct: 9.3 }, high: { kind: 'constant', growthPct: 10.3 }, low: { kind: 'constant', growthPct: 8.3 } },
+        target: { value: 600, year: 2030 },
+      },
+    });
+    await ok('chart.save', { name: '贡献', spec: { kind: 'waterfall', indicator: '规上工业增加值' } });
+    await ok('deck.save', {
+      name: '展望',
+      items: [
+        { kind: 'brief', brief: { indicator: '规上工业增加值', region: '丽水', period: '2024', lang: 'zh' } },
+        { kind: 'scenario', scenario: '十五五基准' },
+        { chart: '贡献' },
+        { kind: 'brief', brief: { indicator: '规上工业增加值', region: '丽水', period: '2024', lang: 'en' } },
+      ],
+    });
+    const deck = path.join(temp.dir, 'outlook.pptx');
+    await ok('export.deck', { name: '展望', path: deck, titleSlide: false });
+    const { text, pages } = render(deck);
+    expect(pages).toHaveLength(4);
+    const flat = text.replace(/\s+/g, '');
+    // The brief slides: the paragraph the brief builder wrote, in both languages, with the source.
+    expect(flat).toContain('规上工业增加值4717.8亿元，同比增长9.3%，增速全省第5，高于全省平均1.8个百分点');
+    expect(text.replace(/\s+/g, ' ')).toContain('471.78 billion yuan, up 9.3% year on year, 5th in the province');
+    expect(flat).toContain('资料来源：丽水市经信局');
+    // The waterfall is a native chart: its categories carry the figures.
+    expect(flat).toContain('规上工业增加值增速9.3');
+    // The fan is a picture (its band and year marks have no native form): no text of its own in the PDF.
+    expect(flat).not.toContain('2027年达到目标');
+  }, 180_000);
+
   it('an exported SVG opens with its Chinese title and source note', async () => {
     const svg = path.join(temp.dir, 'value.svg');
     await ok('export.chart', { spec: { kind: 'valueGrowth', indicator: '规上工业增加值' }, format: 'svg', path: svg });

@@ -1,6 +1,6 @@
 import PptxGenJS from 'pptxgenjs';
 import type { ChartResolved } from '../../../shared/api/methods/charts';
-import { buildChartOption, buildFrame, chartScale, chartTheme, chartWords, defaultChartTitle, frameOfOption, rankedEntries, type Frame } from '../../../shared/charts';
+import { buildChartOption, buildFrame, chartScale, chartTheme, chartWords, defaultChartTitle, frameOfOption, rankedEntries, waterfallSteps, type Frame } from '../../../shared/charts';
 import type { ChartData } from '../../../shared/charts/data';
 import { formatNumber, type Language } from '../../../shared/format';
 
@@ -11,10 +11,26 @@ type ChartOptions = NonNullable<Parameters<Slide['addChart']>[2]>;
 
 /** One chart on its own slide: the figures and frame, its PNG (used where no native chart fits) and a note. */
 export interface DeckSlide {
+  kind?: 'chart';
   resolved: ChartResolved;
   png: () => Promise<Buffer>;
   note: string | null;
 }
+
+/** A slide of text (a brief): a title, the paragraph, lines under it (source, version) and a note. */
+export interface TextSlide {
+  kind: 'text';
+  title: string;
+  subtitle: string | null;
+  body: string;
+  footerLines: readonly string[];
+  /** Sources for the speaker notes. */
+  sources: readonly string[];
+  note: string | null;
+  lang: Language;
+}
+
+export type AnySlide = DeckSlide | TextSlide;
 
 export interface DeckOptions {
   /** The title slide's title; no title slide when null. */
@@ -22,6 +38,8 @@ export interface DeckOptions {
   subtitle?: string | null;
   lang: Language;
   watermark: boolean;
+  /** The file's title property when there is no title slide. */
+  documentTitle?: string;
 }
 
 const SLIDE = { width: 10, height: 5.625, margin: 0.4 } as const;
@@ -141,27 +159,59 @@ function nativeChart(pptx: PptxGenJS, data: ChartData, lang: Language): NativeCh
         options: { ...base, showValue: false, showLegend: true, legendPos: 'b', chartColors: theme.palette.map(hex), lineSize: 2 },
       };
     }
-    case 'projectionFan': {
-      const result = data.result;
-      const years = Array.from({ length: result.spec.years + 1 }, (_, i) => String(result.base.startYear + i));
-      const paths = result.scenarios.flatMap((s) => (s.path.kind === 'path' ? [{ key: s.key, points: s.path.points }] : []));
-      if (paths.length === 0) return undefined;
-      const scale = chartScale(result.base.unit, paths.flatMap((p) => p.points.map((q) => q.value)), lang);
-      const series = paths.map((p) => {
-        const byYear = new Map(p.points.map((q) => [String(q.year), scale.convert(q.value)]));
-        return { name: chartWords(lang)[p.key], labels: years, values: years.map((y) => byYear.get(y) ?? null) };
-      });
-      if (!series.every((s) => complete(s.values))) return undefined;
-      const colours = { base: theme.palette[0]!, high: theme.palette[2]!, low: theme.palette[1]! };
+    // The fan's shaded band and the dotted lines at the years the target is passed and a peer
+    // overtaken have no native equivalent: a picture shows them as the app does.
+    case 'projectionFan':
+      return undefined;
+    case 'waterfall': {
+      // A stacked bar: an invisible base up to where each step starts, then its rise or fall; the total from zero.
+      const steps = waterfallSteps(data);
+      if (steps.length === 0) return undefined;
+      const scale = chartScale(data.unit, steps.map((step) => step.value), lang);
+      const sign = (step: (typeof steps)[number]) => (step.isTotal || step.value < 0 ? '' : '+');
+      // The figure rides in the category name: a stacked bar's labels would also print the invisible base.
+      const labels = steps.map((step) => `${step.name[lang] || step.name.zh} ${sign(step)}${scale.format(scale.convert(step.value))}`);
+      const low = (step: (typeof steps)[number]) => (step.isTotal ? Math.min(0, step.to) : Math.min(step.from, step.to));
+      const words = chartWords(lang);
       return {
-        type: pptx.ChartType.line,
-        series: series as ChartSeries[],
-        options: { ...base, showValue: false, showLegend: true, legendPos: 'b', chartColors: paths.map((p) => hex(colours[p.key])), lineSize: 2 },
+        type: pptx.ChartType.bar,
+        series: [
+          { name: lang === 'zh' ? '起点' : 'Start', labels, values: steps.map((step) => scale.convert(low(step))) },
+          { name: lang === 'zh' ? '增加' : 'Increase', labels, values: steps.map((step) => (!step.isTotal && step.value >= 0 ? scale.convert(step.value) : 0)) },
+          { name: lang === 'zh' ? '减少' : 'Decrease', labels, values: steps.map((step) => (!step.isTotal && step.value < 0 ? scale.convert(-step.value) : 0)) },
+          { name: words.total, labels, values: steps.map((step) => (step.isTotal ? scale.convert(Math.abs(step.value)) : 0)) },
+        ],
+        options: { ...base, barDir: 'col', barGrouping: 'stacked', showValue: false, showLegend: false, chartColors: ['transparent', hex(theme.palette[0]!), hex(theme.own), hex(theme.reference)] },
       };
     }
-    case 'waterfall':
-    case 'scatter':
-      return undefined;
+    case 'scatter': {
+      const plotted = data.entries.filter((e) => e.value !== null && e.growthPct !== null);
+      if (plotted.length === 0) return undefined;
+      const scale = chartScale(data.unit, plotted.map((e) => e.value), lang);
+      const isOwn = plotted.map((e) => e.code === data.ownCode);
+      const names = plotted.map((e) => e.name[lang] || e.name.zh);
+      // X values, then the own city and the others as two Y series so the own one has its colour.
+      return {
+        type: pptx.ChartType.scatter,
+        series: [
+          { name: 'X', labels: names, values: plotted.map((e) => scale.convert(e.value!)) },
+          { name: lang === 'zh' ? '本市' : 'Own city', labels: names, values: plotted.map((e, i) => (isOwn[i] ? e.growthPct! : null)) as number[] },
+          { name: lang === 'zh' ? '其他' : 'Others', labels: names, values: plotted.map((e, i) => (isOwn[i] ? null : e.growthPct!)) as number[] },
+        ].map((series, index) => (index === 0 ? series : { ...series, labels: [names.map((n, i) => ((index === 1) === isOwn[i] ? n : ''))] as unknown as string[] })),
+        options: {
+          ...base,
+          showValue: false,
+          showLabel: true,
+          dataLabelFormatScatter: 'custom',
+          dataLabelPosition: 'r',
+          lineSize: 0,
+          lineDataSymbolSize: 12,
+          showLegend: false,
+          // Both axes take the value axis's number format in pptxgenjs: General for both; the unit line says which is which.
+          chartColors: [hex(theme.own), hex(theme.peer)],
+        },
+      };
+    }
   }
 }
 
@@ -190,8 +240,12 @@ function unitLine(data: ChartData, lang: Language): string {
       return `${words.unit}${chartScale(data.measure === 'growth' ? '%' : data.unit, data.vintages.flatMap((v) => v.points.map((p) => (data.measure === 'growth' ? p.growthPct : p.value))), lang).unit.label}`;
     case 'projectionFan':
       return `${words.unit}${chartScale(data.result.base.unit, [data.result.base.value], lang).unit.label}`;
-    default:
-      return '';
+    case 'waterfall':
+      return `${words.unit}${chartScale(data.unit, waterfallSteps(data).map((step) => step.value), lang).unit.label}`;
+    case 'scatter': {
+      const label = chartScale(data.unit, data.entries.map((e) => e.value), lang).unit.label;
+      return lang === 'zh' ? `横轴：${label}\u3000纵轴：${words.growthPct}` : `x: ${label}; y: ${words.growthPct}`;
+    }
   }
 }
 
@@ -221,15 +275,57 @@ function speakerNotes(slide: DeckSlide, frame: Frame, lang: Language): string {
   return lines.join('\n');
 }
 
+/** A brief as a slide of text: its title, the paragraph in large type, source and version under it. */
+function addTextSlide(pptx: PptxGenJS, item: TextSlide, watermark: boolean): void {
+  const theme = chartTheme('slide');
+  const font = FONT[item.lang];
+  const { margin, width, height } = SLIDE;
+  const inner = width - 2 * margin;
+  const slide = pptx.addSlide();
+  slide.background = { color: 'FFFFFF' };
+  slide.addText(item.title, { x: margin, y: 0.2, w: inner - 1.6, h: 0.6, fontFace: font, fontSize: 24, bold: true, color: hex(theme.text), valign: 'middle', fit: 'shrink' });
+  let top = 0.85;
+  if (item.subtitle) {
+    slide.addText(item.subtitle, { x: margin, y: top, w: inner, h: 0.35, fontFace: font, fontSize: 13, color: hex(theme.muted) });
+    top += 0.4;
+  }
+  slide.addShape(pptx.ShapeType.rect, { x: margin, y: top + 0.05, w: 0.08, h: 2.6, fill: { color: hex(theme.palette[0]!) }, line: { color: hex(theme.palette[0]!) } });
+  const footerHeight = Math.min(1.2, 0.22 * Math.max(1, item.footerLines.length) + 0.05);
+  const footerTop = height - margin + 0.15 - footerHeight;
+  slide.addText(item.body, {
+    x: margin + 0.25,
+    y: top,
+    w: inner - 0.25,
+    h: footerTop - top - 0.15,
+    fontFace: font,
+    fontSize: 20,
+    color: hex(theme.text),
+    valign: 'top',
+    lineSpacingMultiple: 1.3,
+    fit: 'shrink',
+  });
+  if (item.footerLines.length) {
+    slide.addText(item.footerLines.join('\n'), { x: margin, y: footerTop, w: inner, h: footerHeight, fontFace: font, fontSize: 9, color: hex(theme.muted), valign: 'top', paraSpaceAfter: 0 });
+  }
+  if (watermark) addWatermark(slide, item.lang);
+  const words = chartWords(item.lang);
+  const notes = [item.title, '', item.body];
+  if (item.note) notes.push('', item.note);
+  if (item.footerLines.length) notes.push('', `${words.notesHeading}:`, ...item.footerLines);
+  if (item.sources.length) notes.push('', words.source, ...item.sources.map((s) => `- ${s}`));
+  slide.addNotes(notes.join('\n'));
+}
+
 /**
  * A deck as a PPTX file: an optional title slide, then one 16:9 slide per chart with its title,
  * an editable chart (or its PNG), the unit, footnotes, source and snapshot, and speaker notes.
  */
-export async function buildPptx(slides: readonly DeckSlide[], options: DeckOptions): Promise<{ buffer: Buffer; slideCount: number }> {
+export async function buildPptx(slides: readonly AnySlide[], options: DeckOptions): Promise<{ buffer: Buffer; slideCount: number }> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9';
   pptx.author = 'Yardstick 对标';
-  pptx.title = options.title ?? frameOf(slides[0]!.resolved).title;
+  const first = slides[0];
+  pptx.title = options.title ?? options.documentTitle ?? (first === undefined ? 'Yardstick' : first.kind === 'text' ? first.title : frameOf(first.resolved).title);
   const { lang } = options;
   const font = FONT[lang];
   const theme = chartTheme('slide');
@@ -237,8 +333,8 @@ export async function buildPptx(slides: readonly DeckSlide[], options: DeckOptio
   const inner = width - 2 * margin;
   let slideCount = 0;
   // Pictures for the slides no native chart fits, drawn side by side before the slides are laid out.
-  const natives = slides.map((item) => nativeChart(pptx, item.resolved.data, lang));
-  const pictures = await Promise.all(slides.map((item, index) => (natives[index] ? Promise.resolve(null) : item.png())));
+  const natives = slides.map((item) => (item.kind === 'text' ? undefined : nativeChart(pptx, item.resolved.data, item.resolved.chrome.lang)));
+  const pictures = await Promise.all(slides.map((item, index) => (item.kind === 'text' || natives[index] ? Promise.resolve(null) : item.png())));
 
   if (options.title !== null) {
     const slide = pptx.addSlide();
@@ -252,7 +348,14 @@ export async function buildPptx(slides: readonly DeckSlide[], options: DeckOptio
   }
 
   for (const [index, item] of slides.entries()) {
+    if (item.kind === 'text') {
+      addTextSlide(pptx, item, options.watermark);
+      slideCount += 1;
+      continue;
+    }
     const { resolved } = item;
+    const slideLang = resolved.chrome.lang;
+    const slideFont = FONT[slideLang];
     const frame = frameOf(resolved);
     const slide = pptx.addSlide();
     slideCount += 1;
@@ -262,15 +365,15 @@ export async function buildPptx(slides: readonly DeckSlide[], options: DeckOptio
     const footerHeight = Math.min(1.2, 0.2 * Math.max(1, frame.footerLines.length) + 0.05);
     const footerTop = SLIDE.height - margin + 0.15 - footerHeight;
     if (native) {
-      slide.addText(frame.title, { x: margin, y: 0.2, w: inner - 1.6, h: 0.55, fontFace: font, fontSize: 22, bold: true, color: hex(theme.text), valign: 'middle', fit: 'shrink' });
+      slide.addText(frame.title, { x: margin, y: 0.2, w: inner - 1.6, h: 0.55, fontFace: slideFont, fontSize: 22, bold: true, color: hex(theme.text), valign: 'middle', fit: 'shrink' });
       let top = 0.75;
       if (frame.subtitle) {
-        slide.addText(frame.subtitle, { x: margin, y: top, w: inner, h: 0.35, fontFace: font, fontSize: 13, color: hex(theme.muted) });
+        slide.addText(frame.subtitle, { x: margin, y: top, w: inner, h: 0.35, fontFace: slideFont, fontSize: 13, color: hex(theme.muted) });
         top += 0.35;
       }
-      const unit = unitLine(resolved.data, lang);
+      const unit = unitLine(resolved.data, slideLang);
       if (unit) {
-        slide.addText(unit, { x: margin, y: top, w: inner, h: 0.3, fontFace: font, fontSize: 10, color: hex(theme.muted) });
+        slide.addText(unit, { x: margin, y: top, w: inner, h: 0.3, fontFace: slideFont, fontSize: 10, color: hex(theme.muted) });
         top += 0.3;
       }
       const box = { x: margin, y: top, w: inner, h: footerTop - top - 0.05 };
@@ -281,7 +384,7 @@ export async function buildPptx(slides: readonly DeckSlide[], options: DeckOptio
       } else {
         slide.addChart(native.type, native.series, { ...native.options, ...box });
       }
-      slide.addText(footer, { x: margin, y: footerTop, w: inner, h: footerHeight, fontFace: font, fontSize: 9, color: hex(theme.muted), valign: 'top', paraSpaceAfter: 0 });
+      slide.addText(footer, { x: margin, y: footerTop, w: inner, h: footerHeight, fontFace: slideFont, fontSize: 9, color: hex(theme.muted), valign: 'top', paraSpaceAfter: 0 });
     } else {
       // The picture carries the chart's own title, unit and footer; never an SVG (pptxgenjs cannot embed one under Node).
       const png = pictures[index]!.toString('base64');
@@ -289,8 +392,8 @@ export async function buildPptx(slides: readonly DeckSlide[], options: DeckOptio
       const w = (h * 16) / 9;
       slide.addImage({ data: `image/png;base64,${png}`, x: (width - w) / 2, y: 0.15, w, h, altText: frame.title });
     }
-    if (options.watermark) addWatermark(slide, lang);
-    slide.addNotes(speakerNotes(item, frame, lang));
+    if (options.watermark) addWatermark(slide, slideLang);
+    slide.addNotes(speakerNotes(item, frame, slideLang));
   }
   const buffer = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   return { buffer, slideCount };

@@ -24,6 +24,12 @@ async function failure(method: string, input: unknown) {
 
 const ranking = { kind: 'ranking', indicator: '规上工业增加值', period: '2024' } as const;
 const comparison = { kind: 'growthComparison', indicator: 'industrial_value_added' } as const;
+const scenario = {
+  base: { kind: 'workspace', indicator: '规上工业增加值', region: '丽水', period: '2024' },
+  years: 6,
+  rates: { base: { kind: 'constant', growthPct: 9.3 }, high: { kind: 'constant', growthPct: 10.3 }, low: { kind: 'constant', growthPct: 8.3 } },
+  target: { value: 600, year: 2030 },
+} as const;
 
 beforeEach(async () => {
   temp = makeTempDir();
@@ -123,7 +129,7 @@ describe('export.chart and export.deck', () => {
     expect(await zip.file(notes[0]!)!.async('string')).toContain('471.78 billion yuan');
   });
 
-  it('writes a deck with a title slide and one slide per chart, a picture where no native chart fits', async () => {
+  it('writes a deck with a title slide and one slide per chart, scatter charts native too', async () => {
     await ok('chart.save', { name: '对比', spec: comparison });
     await ok('chart.save', { name: '构成', spec: { kind: 'scatter', indicator: '规上工业增加值' } });
     await ok('deck.save', { name: '汇报', items: [{ chart: '对比', note: '讲稿' }, { chart: '构成' }] });
@@ -131,8 +137,65 @@ describe('export.chart and export.deck', () => {
     expect(written.slides).toBe(3);
     const zip = await JSZip.loadAsync(fs.readFileSync(written.path));
     expect(await zip.file('ppt/slides/slide1.xml')!.async('string')).toContain('汇报');
-    expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.*\.png$/.test(f))).toHaveLength(1);
+    // Both are native charts now (the scatter too): editable, no picture.
+    expect(Object.keys(zip.files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
+    expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.*\.png$/.test(f))).toHaveLength(0);
+    const chartXml = await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const scatterXml = chartXml.find((xml) => xml.includes('<c:scatterChart>'));
+    expect(scatterXml).toContain('丽水市');
     expect(Object.keys(zip.files).some((f) => f.endsWith('.svg'))).toBe(false);
+  });
+
+  it('writes a scenario as its fan (target year marked, assumptions under it, briefing in the notes) and a brief written at export', async () => {
+    await ok('chart.save', { name: '对比', spec: comparison });
+    await ok('scenario.save', { name: '十五五基准', spec: scenario });
+    const brief = { indicator: '规上工业增加值', region: '丽水', period: '2024', lang: 'zh' };
+    const saved = await ok<{ deck: SavedDeck }>('deck.save', {
+      name: '季度汇报',
+      items: [{ kind: 'brief', brief, note: '开场' }, { chart: '对比' }, { kind: 'scenario', scenario: '十五五基准', note: '展望' }],
+    });
+    expect(saved.deck.items.map((i) => [i.kind, i.chart ?? i.scenario ?? i.brief?.indicator, i.missing])).toEqual([
+      ['brief', '规上工业增加值', false],
+      ['chart', '对比', false],
+      ['scenario', '十五五基准', false],
+    ]);
+    const written = await ok<{ path: string; slides: number }>('export.deck', { name: '季度汇报', path: path.join(temp.dir, 'q.pptx') });
+    expect(written.slides).toBe(4);
+    const zip = await JSZip.loadAsync(fs.readFileSync(written.path));
+    // The brief: the paragraph the brief builder writes from the workspace's numbers, with its source.
+    const briefXml = await zip.file('ppt/slides/slide2.xml')!.async('string');
+    expect(briefXml).toContain('4717.8亿元');
+    expect(briefXml).toContain('9.3%');
+    expect(briefXml).toContain('资料来源：丽水市经信局');
+    // The fan is a picture (band and marks have no native equivalent); the notes carry the briefing sentence.
+    const fanRels = await zip.file('ppt/slides/_rels/slide4.xml.rels')!.async('string');
+    expect(fanRels).toContain('media/');
+    const notes = await Promise.all(Object.keys(zip.files).filter((f) => /notesSlide\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(notes.some((n) => n.includes('展望') && n.includes('2027'))).toBe(true);
+    expect(notes.some((n) => n.includes('开场') && n.includes('4717.8亿元'))).toBe(true);
+
+    // Numbers change in the workspace: the brief follows, it was never stored as text.
+    await ok('cells.edit', { cells: [{ indicator: 'industrial_value_added', region: '331100', period: '2024', growthReportedPct: 9.5 }] });
+    const again = await ok<{ path: string }>('export.deck', { name: '季度汇报', path: path.join(temp.dir, 'q2.pptx') });
+    const briefAgain = await (await JSZip.loadAsync(fs.readFileSync(again.path))).file('ppt/slides/slide2.xml')!.async('string');
+    expect(briefAgain).toContain('9.5%');
+
+    // A scenario deleted since: the item says so, and the export names the slide to remove.
+    await ok('scenario.delete', { name: '十五五基准' });
+    expect((await ok<SavedDeck[]>('deck.list', {}))[0]!.items[2]!.missing).toBe(true);
+    expect((await failure('export.deck', { name: '季度汇报', path: path.join(temp.dir, 'q3.pptx') })).messageZh).toContain('第3项是情景“十五五基准”');
+    expect((await failure('deck.save', { name: '坏', items: [{ kind: 'scenario', scenario: '没有' }] })).messageZh).toContain('没有名为“没有”的已保存情景');
+  });
+
+  it('renames a deck, refusing a name another deck has', async () => {
+    await ok('chart.save', { name: '对比', spec: comparison });
+    await ok('deck.save', { name: 'a', items: [{ chart: '对比', note: 'n' }] });
+    await ok('deck.save', { name: 'b', items: [] });
+    expect((await failure('deck.rename', { name: 'a', to: 'b' })).messageZh).toContain('已有名为“b”');
+    const renamed = await ok<{ deck: SavedDeck }>('deck.rename', { name: 'a', to: '月报' });
+    expect(renamed.deck.items.map((i) => [i.chart, i.note])).toEqual([['对比', 'n']]);
+    expect((await ok<SavedDeck[]>('deck.list', {})).map((d) => d.name)).toEqual(['b', '月报']);
+    expect((await failure('deck.rename', { name: 'a', to: 'c' })).code).toBe('VALIDATION');
   });
 
   it('refuses a folder that does not exist, with a message naming it', async () => {

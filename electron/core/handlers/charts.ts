@@ -1,13 +1,14 @@
 import type { HandlersOf } from '../../../shared/api/contract';
 import { AppFailure } from '../../../shared/api/errors';
-import type { chartMethods, ChartResolved } from '../../../shared/api/methods/charts';
+import type { chartMethods, ChartResolved, SavedDeckItem } from '../../../shared/api/methods/charts';
 import type { ChartSpec } from '../../../shared/charts/spec';
 import { chartWords } from '../../../shared/charts/text';
 import { chartPptx, chartPng, chartSvg, deckSlide, writeFileSafely } from '../charts/exporter';
-import { buildPptx } from '../charts/pptx';
+import { buildPptx, type AnySlide, type TextSlide } from '../charts/pptx';
 import { resolveChart } from '../charts/resolve';
 import { ChartRepository } from '../store/chartRepository';
 import type { Workspace } from '../workspace';
+import { analysisHandlers } from './analysis';
 import type { HandlerContext } from './context';
 import { projectionHandlers } from './projections';
 
@@ -50,6 +51,49 @@ function savedSpec(workspace: Workspace, name: string): ChartSpec {
 export function chartHandlers(context: HandlerContext): HandlersOf<typeof chartMethods> {
   const { requireWorkspace } = context;
   const runProjection = projectionHandlers(context)['projection.run'];
+  const getBrief = analysisHandlers(context)['brief.get'];
+
+  /** A brief slide, written now from the workspace's numbers by the brief builder (never stored text). */
+  const briefSlide = async (workspace: Workspace, item: SavedDeckItem): Promise<TextSlide> => {
+    const spec = item.brief!;
+    const brief = await getBrief({ indicator: spec.indicator, region: spec.region, period: spec.period, lang: spec.lang });
+    const lang = spec.lang;
+    const words = chartWords(lang);
+    const indicator = workspace.catalog.indicators().find((i) => i.code === brief.indicatorCode);
+    const cell = workspace.querySeries({ indicator: brief.indicatorCode, region: brief.regionCode, period: brief.period })[0];
+    const snapshot = brief.snapshot.label === 'working' ? words.working : brief.snapshot.label;
+    return {
+      kind: 'text',
+      title: brief.title[lang],
+      subtitle: null,
+      body: brief.text,
+      footerLines: [...(indicator?.sourceNote ? [`${words.source}${indicator.sourceNote}`] : []), `${words.snapshot}${snapshot}`],
+      sources: cell?.source ? [cell.source] : [],
+      note: item.note,
+      lang,
+    };
+  };
+
+  /** Every slide of a saved deck, in order: charts and scenario fans resolved, briefs written. */
+  const deckSlides = async (workspace: Workspace, deckName: string, items: readonly SavedDeckItem[]): Promise<AnySlide[]> => {
+    const slides: AnySlide[] = [];
+    for (const item of items) {
+      if (item.missing) {
+        const what = item.kind === 'scenario' ? `the scenario "${item.scenario}" (deleted since)` : 'a brief this version cannot read';
+        const whatZh = item.kind === 'scenario' ? `情景“${item.scenario}”（已被删除）` : '本版本无法读取的简报';
+        throw new AppFailure(
+          'VALIDATION',
+          `Slide ${item.position + 1} of the deck "${deckName}" is ${what}. Remove it from the deck, or save the scenario again.`,
+          `演示文稿“${deckName}”第${item.position + 1}项是${whatZh}。请从演示文稿中移除该项，或重新保存该情景。`,
+          { name: deckName, position: item.position },
+        );
+      }
+      if (item.kind === 'brief') slides.push(await briefSlide(workspace, item));
+      else if (item.kind === 'scenario') slides.push(deckSlide(await resolve({ spec: { kind: 'projectionFan', scenario: item.scenario!, lang: item.lang ?? 'zh', theme: 'slide' } }), item.note));
+      else slides.push(deckSlide(await resolve({ name: item.chart! }), item.note));
+    }
+    return slides;
+  };
 
   const resolve = (input: { spec?: ChartSpec; name?: string; width?: number; height?: number }): Promise<ChartResolved> => {
     const spec = input.spec ?? savedSpec(requireWorkspace(), input.name!);
@@ -69,6 +113,7 @@ export function chartHandlers(context: HandlerContext): HandlersOf<typeof chartM
     'chart.delete': ({ name }) => ({ deleted: chartsOf(requireWorkspace()).deleteChart(name) }),
     'deck.save': ({ name, items }) => chartsOf(requireWorkspace()).saveDeck(name, items, new Date().toISOString()),
     'deck.list': () => chartsOf(requireWorkspace()).listDecks(),
+    'deck.rename': ({ name, to }) => ({ deck: chartsOf(requireWorkspace()).renameDeck(name, to, new Date().toISOString()) }),
     'deck.delete': ({ name }) => ({ deleted: chartsOf(requireWorkspace()).deleteDeck(name) }),
     'export.chart': async (input) => {
       const resolved = await resolve(input);
@@ -81,7 +126,7 @@ export function chartHandlers(context: HandlerContext): HandlersOf<typeof chartM
             : await chartPptx(resolved, { watermark: input.watermark, lang });
       return { ...writeFileSafely(input.path, content), format: input.format };
     },
-    'export.deck': async ({ name, path, watermark }) => {
+    'export.deck': async ({ name, path, watermark, titleSlide }) => {
       const workspace = requireWorkspace();
       const deck = chartsOf(workspace).deckByName(name);
       if (!deck) {
@@ -96,15 +141,16 @@ export function chartHandlers(context: HandlerContext): HandlersOf<typeof chartM
         );
       }
       if (deck.items.length === 0) {
-        throw new AppFailure('VALIDATION', `The deck "${name}" has no charts yet.`, `演示文稿“${name}”中还没有图表。`, { name });
+        throw new AppFailure('VALIDATION', `The deck "${name}" has no slides yet. Add a saved chart, a scenario or a brief first.`, `演示文稿“${name}”中还没有内容。请先加入已保存的图表、情景或简报。`, { name });
       }
-      const slides = [];
-      for (const item of deck.items) slides.push(deckSlide(await resolve({ name: item.chart }), item.note));
-      const lang = slides[0]!.resolved.chrome.lang;
-      const snapshot = slides[0]!.resolved.chrome.snapshotLabel;
+      const slides = await deckSlides(workspace, name, deck.items);
+      const first = slides[0]!;
+      const lang = first.kind === 'text' ? first.lang : first.resolved.chrome.lang;
+      const chartSlide = slides.find((slide): slide is Exclude<AnySlide, TextSlide> => slide.kind !== 'text');
+      const snapshot = chartSlide ? chartSlide.resolved.chrome.snapshotLabel : null;
       const date = new Date().toISOString().slice(0, 10);
       const subtitle = [date, snapshot ? `${chartWords(lang).snapshot}${snapshot}` : ''].filter(Boolean).join(lang === 'zh' ? '\u3000' : ' · ');
-      const { buffer, slideCount } = await buildPptx(slides, { title: deck.name, subtitle, lang, watermark });
+      const { buffer, slideCount } = await buildPptx(slides, { title: titleSlide ? deck.name : null, subtitle, lang, watermark, documentTitle: deck.name });
       return { ...writeFileSafely(path, buffer), format: 'pptx' as const, slides: slideCount };
     },
   };

@@ -1,4 +1,5 @@
 import { AppFailure } from '../../../shared/api/errors';
+import { BriefSlideSpec, type DeckItem, type SavedDeckItem } from '../../../shared/api/methods/charts';
 import { ChartSpec, type ChartSpecInput } from '../../../shared/charts/spec';
 import type { Db } from './open';
 
@@ -20,8 +21,24 @@ interface DeckRow {
 interface DeckItemRow {
   deck_id: number;
   position: number;
-  chart_id: number;
-  chart_name: string;
+  kind: 'chart' | 'scenario' | 'brief';
+  chart_id: number | null;
+  chart_name: string | null;
+  scenario_name: string | null;
+  scenario_exists: number;
+  brief: string | null;
+  lang: 'zh' | 'en' | null;
+  note: string | null;
+}
+
+interface ItemInsert {
+  deckId: number;
+  position: number;
+  kind: 'chart' | 'scenario' | 'brief';
+  chartId: number | null;
+  scenario: string | null;
+  brief: string | null;
+  lang: 'zh' | 'en' | null;
   note: string | null;
 }
 
@@ -38,7 +55,7 @@ export interface StoredChart {
 export interface StoredDeck {
   id: number;
   name: string;
-  items: { position: number; chartId: number; chart: string; note: string | null }[];
+  items: SavedDeckItem[];
   createdAt: string;
   updatedAt: string;
 }
@@ -48,6 +65,32 @@ function issues(error: { issues: readonly { path: readonly PropertyKey[]; messag
     .slice(0, 5)
     .map((issue) => `${issue.path.map(String).join('.') || '(spec)'}: ${issue.message}`)
     .join('; ');
+}
+
+function toItem(row: DeckItemRow): SavedDeckItem {
+  let brief: BriefSlideSpec | null = null;
+  if (row.brief !== null) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(row.brief);
+    } catch {
+      raw = undefined;
+    }
+    const parsed = BriefSlideSpec.safeParse(raw);
+    brief = parsed.success ? parsed.data : null;
+  }
+  return {
+    position: row.position,
+    kind: row.kind,
+    chartId: row.chart_id,
+    chart: row.chart_name,
+    scenario: row.scenario_name,
+    brief,
+    lang: row.lang,
+    note: row.note,
+    // A scenario deleted since, or a brief this version cannot read.
+    missing: (row.kind === 'scenario' && row.scenario_exists === 0) || (row.kind === 'brief' && brief === null),
+  };
 }
 
 function toChart(row: ChartRow): StoredChart {
@@ -88,13 +131,18 @@ export class ChartRepository {
       deckByName: db.prepare<[string], DeckRow>('SELECT id, name, created_at, updated_at FROM deck WHERE name = ?'),
       insertDeck: db.prepare<[{ name: string; now: string }]>('INSERT INTO deck (name, created_at, updated_at) VALUES (@name, @now, @now)'),
       touchDeck: db.prepare<[{ id: number; now: string }]>('UPDATE deck SET updated_at = @now WHERE id = @id'),
+      renameDeck: db.prepare<[{ id: number; to: string; now: string }]>('UPDATE deck SET name = @to, updated_at = @now WHERE id = @id'),
+      scenarioByName: db.prepare<[string], { id: number }>('SELECT id FROM scenario WHERE name = ?'),
+      scenarioNames: db.prepare<[], { name: string }>('SELECT name FROM scenario ORDER BY name'),
       deleteDeck: db.prepare<[string]>('DELETE FROM deck WHERE name = ?'),
       items: db.prepare<[number], DeckItemRow>(
-        'SELECT deck_item.deck_id, deck_item.position, deck_item.chart_id, chart.name AS chart_name, deck_item.note FROM deck_item JOIN chart ON chart.id = deck_item.chart_id WHERE deck_item.deck_id = ? ORDER BY deck_item.position',
+        `SELECT i.deck_id, i.position, i.kind, i.chart_id, chart.name AS chart_name, i.scenario_name,
+                EXISTS (SELECT 1 FROM scenario WHERE scenario.name = i.scenario_name) AS scenario_exists, i.brief, i.lang, i.note
+           FROM deck_item AS i LEFT JOIN chart ON chart.id = i.chart_id WHERE i.deck_id = ? ORDER BY i.position`,
       ),
       clearItems: db.prepare<[number]>('DELETE FROM deck_item WHERE deck_id = ?'),
-      insertItem: db.prepare<[{ deckId: number; position: number; chartId: number; note: string | null }]>(
-        'INSERT INTO deck_item (deck_id, position, chart_id, note) VALUES (@deckId, @position, @chartId, @note)',
+      insertItem: db.prepare<[ItemInsert]>(
+        'INSERT INTO deck_item (deck_id, position, kind, chart_id, scenario_name, brief, lang, note) VALUES (@deckId, @position, @kind, @chartId, @scenario, @brief, @lang, @note)',
       ),
     };
   }
@@ -142,7 +190,7 @@ export class ChartRepository {
     return {
       id: row.id,
       name: row.name,
-      items: this.statements.items.all(row.id).map((item) => ({ position: item.position, chartId: item.chart_id, chart: item.chart_name, note: item.note })),
+      items: this.statements.items.all(row.id).map(toItem),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -157,10 +205,22 @@ export class ChartRepository {
     return row ? this.toDeck(row) : undefined;
   }
 
-  /** Creates or replaces a deck's ordered items in one transaction; every chart must be saved already. */
-  saveDeck(name: string, items: readonly { chart: string; note: string | null }[], now: string): { deck: StoredDeck; created: boolean } {
-    const charts = items.map((item) => ({ item, row: this.statements.chartByName.get(item.chart) }));
-    const missing = charts.filter((c) => !c.row).map((c) => c.item.chart);
+  /**
+   * Creates or replaces a deck's ordered items in one transaction. Every chart and scenario must be
+   * saved already; a brief is stored as what to write (indicator, region, period, language), never as text.
+   */
+  saveDeck(name: string, items: readonly DeckItem[], now: string): { deck: StoredDeck; created: boolean } {
+    const rows = items.map((item) => {
+      const note = item.note ?? null;
+      if (item.kind === 'scenario') return { kind: 'scenario' as const, item, chartId: null, scenario: item.scenario, brief: null, lang: item.lang ?? 'zh', note };
+      if (item.kind === 'brief') {
+        const brief = BriefSlideSpec.parse(item.brief);
+        return { kind: 'brief' as const, item, chartId: null, scenario: null, brief: JSON.stringify(brief), lang: brief.lang, note };
+      }
+      const row = this.statements.chartByName.get(item.chart);
+      return { kind: 'chart' as const, item, chartId: row?.id ?? null, scenario: null, brief: null, lang: null, note, chart: item.chart };
+    });
+    const missing = rows.flatMap((row) => (row.kind === 'chart' && row.chartId === null ? [row.chart!] : []));
     if (missing.length > 0) {
       const known = this.listCharts().map((c) => c.name);
       throw new AppFailure(
@@ -170,6 +230,16 @@ export class ChartRepository {
         { missing, known },
       );
     }
+    const missingScenarios = rows.flatMap((row) => (row.kind === 'scenario' && !this.statements.scenarioByName.get(row.scenario!) ? [row.scenario!] : []));
+    if (missingScenarios.length > 0) {
+      const known = this.statements.scenarioNames.all().map((s) => s.name);
+      throw new AppFailure(
+        'VALIDATION',
+        `No saved scenario named ${missingScenarios.map((m) => `"${m}"`).join(', ')}. Save it in the Projections view first.${known.length ? ` Saved: ${known.join('; ')}` : ''}`,
+        `没有名为${missingScenarios.map((m) => `“${m}”`).join('、')}的已保存情景，请先在“预测”视图中保存。${known.length ? `已保存：${known.join('；')}` : ''}`,
+        { missing: missingScenarios, known },
+      );
+    }
     return this.db.transaction(() => {
       const existing = this.statements.deckByName.get(name);
       const deckId = existing ? existing.id : Number(this.statements.insertDeck.run({ name, now }).lastInsertRowid);
@@ -177,8 +247,31 @@ export class ChartRepository {
         this.statements.touchDeck.run({ id: deckId, now });
         this.statements.clearItems.run(deckId);
       }
-      charts.forEach(({ item, row }, position) => this.statements.insertItem.run({ deckId, position, chartId: row!.id, note: item.note }));
+      rows.forEach((row, position) =>
+        this.statements.insertItem.run({ deckId, position, kind: row.kind, chartId: row.chartId, scenario: row.scenario, brief: row.brief, lang: row.lang, note: row.note }),
+      );
       return { deck: this.deckByName(name)!, created: !existing };
+    })();
+  }
+
+  /** Renames a deck in one statement; refused when there is no such deck or the new name is taken. */
+  renameDeck(name: string, to: string, now: string): StoredDeck {
+    return this.db.transaction(() => {
+      const existing = this.statements.deckByName.get(name);
+      if (!existing) {
+        const known = this.listDecks().map((d) => d.name);
+        throw new AppFailure(
+          'VALIDATION',
+          `No saved deck named "${name}".${known.length ? ` Saved: ${known.join('; ')}` : ''}`,
+          `没有名为“${name}”的演示文稿。${known.length ? `已保存：${known.join('；')}` : ''}`,
+          { name, known },
+        );
+      }
+      if (to !== name && this.statements.deckByName.get(to)) {
+        throw new AppFailure('VALIDATION', `A deck named "${to}" exists already. Choose another name.`, `已有名为“${to}”的演示文稿，请换一个名称。`, { name, to });
+      }
+      this.statements.renameDeck.run({ id: existing.id, to, now });
+      return this.deckByName(to)!;
     })();
   }
 

@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildChartOption, chartTheme, defaultChartTitle } from '../../../shared/charts';
 import { errorText } from '../i18n';
 import { useAppStore } from '../store';
 import { ChartControls } from './ChartControls';
+import { copyChartPng } from './clipboard';
+import { DeckPanel } from './DeckPanel';
 import { EChart } from './EChart';
 import { ExportDialog, type ExportFormat } from './ExportDialog';
 import { SaveChartDialog } from './SaveChartDialog';
@@ -61,9 +64,25 @@ export function ChartsView() {
   const scale = width > 0 ? Math.min(1, width / theme.width) : 0;
   const option = useMemo(() => (chart.status === 'ready' ? buildChartOption(chart.resolved.data, chart.resolved.chrome) : null), [chart]);
   const title = chart.status === 'ready' ? chart.resolved.chrome.title || defaultChartTitle(chart.resolved.data, language) : '';
+  const setNotice = useChartsStore((state) => state.setNotice);
+
+  const copy = async () => {
+    if (!option) return;
+    const outcome = await copyChartPng(option, theme.width, theme.height, t('charts.copy.unsupported'));
+    setNotice(outcome.ok ? { kind: 'done', text: t('charts.copy.done') } : { kind: 'failed', text: t('charts.copy.refused', { reason: outcome.reason }) });
+  };
+  // Ctrl+C (⌘C) copies the chart unless the user is copying text or typing in a field.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'c') return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"], dialog')) return;
+    if ((window.getSelection()?.toString() ?? '') !== '') return;
+    event.preventDefault();
+    void copy();
+  };
 
   return (
-    <section className="charts-view" aria-label={t('charts.label')} data-testid="charts-view">
+    <section className="charts-view" aria-label={t('charts.label')} data-testid="charts-view" onKeyDown={onKeyDown}>
       <ChartControls />
       <div className="chart-area" ref={areaRef}>
         {chart.status === 'loading' && <p className="notice">{t('charts.loading')}</p>}
@@ -73,7 +92,8 @@ export function ChartsView() {
           </p>
         )}
         {option && scale > 0 && (
-          <div className="chart-frame" style={{ height: Math.ceil(theme.height * scale) }}>
+          // Focusable, so a click on the chart and Ctrl+C copy it.
+          <div className="chart-frame" tabIndex={0} title={`${t('charts.copy.button')} (Ctrl+C)`} data-testid="chart-frame" style={{ height: Math.ceil(theme.height * scale) }}>
             <div style={{ width: theme.width, transform: `scale(${scale})`, transformOrigin: 'top left' }}>
               <EChart option={option} height={theme.height} testId="chart" label={title} />
             </div>
@@ -95,12 +115,16 @@ export function ChartsView() {
           <button type="button" disabled={!spec || chart.status !== 'ready'} onClick={() => setDialog('save')} data-testid="chart-save">
             {t('charts.save.button')}
           </button>
+          <button type="button" disabled={!option} onClick={() => void copy()} title={`${t('charts.copy.button')} (Ctrl+C)`} data-testid="chart-copy">
+            {t('charts.copy.button')}
+          </button>
         </div>
         {notice && (
           <p className={notice.kind === 'done' ? 'notice' : 'notice notice-error'} role="status" data-testid="chart-notice">
             {notice.text}
           </p>
         )}
+        <DeckPanel spec={spec} title={title} canAdd={Boolean(spec) && chart.status === 'ready'} />
       </div>
       {spec && dialog === 'save' && <SaveChartDialog spec={spec} title={title} onClose={() => setDialog(null)} />}
       {spec && dialog && dialog !== 'save' && <ExportDialog format={dialog} spec={spec} title={title} onClose={() => setDialog(null)} />}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/api/contract';
 import type { ChartSpecInput } from '../../../shared/charts/spec';
 import { Modal } from '../dialogs/Modal';
-import { TextField } from '../dialogs/TextField';
+import { SavePathField } from '../dialogs/SavePathField';
 import { errorText } from '../i18n';
 import { suggestPath } from '../shell/suggestions';
 import { useAppStore } from '../store';
@@ -56,7 +56,7 @@ export function ExportDialog({ format, spec, title, onClose }: ExportDialogProps
       onClose={onClose}
       testId="chart-export-dialog"
     >
-      <TextField label={t('dialog.path')} help={t('dialog.pathHelp')} value={path} onChange={setPath} isInvalid={isMissing} initialFocus="end" testId="chart-export-path" />
+      <SavePathField format={format} value={path} onChange={setPath} isInvalid={isMissing} testId="chart-export-path" />
       {format === 'png' && (
         <fieldset className="chart-export-options">
           <legend>{t('charts.export.scale')}</legend>

@@ -9,7 +9,18 @@ import { useAppStore } from '../store';
 import { useChartsStore } from './chartsStore';
 
 /** Saves the chart's settings in the workspace under a name (for decks and `yardstick chart --name`). */
-export function SaveChartDialog({ spec, title, onClose }: { readonly spec: ChartSpecInput; readonly title: string; readonly onClose: () => void }) {
+export function SaveChartDialog({
+  spec,
+  title,
+  onClose,
+  onSaved,
+}: {
+  readonly spec: ChartSpecInput;
+  readonly title: string;
+  readonly onClose: () => void;
+  /** Called with the name once saved (to add the chart to a deck next). */
+  readonly onSaved?: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const client = useAppStore((state) => state.client);
@@ -25,6 +36,7 @@ export function SaveChartDialog({ spec, title, onClose }: { readonly spec: Chart
     setBusy(false);
     if (failure) return setError(failure);
     setNotice({ kind: 'done', text: t('charts.save.done', { name: name.trim() }) });
+    onSaved?.(name.trim());
     onClose();
   };
   return (

@@ -1,7 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BriefFact, Overview } from '../../../shared/api/methods/analysis';
 import { formatWithUnit } from '../../../shared/format';
+import { AddToDeckDialog } from '../charts/AddToDeckDialog';
 import { errorText } from '../i18n';
 import { useAppStore } from '../store';
 import { selectViewObservations } from '../store/selectors';
@@ -48,11 +49,18 @@ export function BriefPanel({ overview }: { readonly overview: Overview }) {
 }
 
 function BriefParagraph({ entry }: { readonly entry: BriefEntry }) {
-  const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   if (entry.status === 'loading') return null;
   if (entry.status === 'failed') return <p className="brief-error">{errorText(entry.error, language)}</p>;
-  const { brief } = entry;
+  return <BriefReady brief={entry.brief} />;
+}
+
+/** A brief with its facts, and "Add to deck": the slide is written from the workspace's numbers at export. */
+function BriefReady({ brief }: { readonly brief: Extract<BriefEntry, { status: 'ready' }>['brief'] }) {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const [isAdding, setAdding] = useState(false);
+  const [added, setAdded] = useState('');
   const stated = brief.facts.filter((fact) => fact.isStated);
   const factValue = (fact: BriefFact) => {
     if (fact.value === null) return t('overview.card.unknown');
@@ -63,6 +71,22 @@ function BriefParagraph({ entry }: { readonly entry: BriefEntry }) {
       <p className="brief-text" lang={language === 'zh' ? 'zh-CN' : 'en'}>
         {brief[language]}
       </p>
+      <div className="brief-deck">
+        <button type="button" className="button" data-testid="brief-add-to-deck" onClick={() => setAdding(true)}>
+          {t('charts.deck.addButton')}
+        </button>
+        <span role="status" className="brief-status" data-testid="brief-deck-status">
+          {added}
+        </span>
+      </div>
+      {isAdding && (
+        <AddToDeckDialog
+          item={{ kind: 'brief', brief: { indicator: brief.indicatorCode, region: brief.regionCode, period: brief.period, lang: language }, note: null }}
+          what={brief.title[language]}
+          onClose={() => setAdding(false)}
+          onDone={setAdded}
+        />
+      )}
       {brief.warnings.map((warning) => (
         <p key={warning.code} className="brief-warning">
           {warning[language]}

@@ -6,7 +6,6 @@ import { chartTheme } from '../../../shared/charts/theme';
 import type { ProjectionResult } from '../../../shared/projections/schema';
 import { EChart } from '../charts/EChart';
 import { useAppStore } from '../store';
-import { fanYearMarks, withYearMarks } from './fanMarks';
 import { assumptionsText } from './present';
 
 /**
@@ -44,13 +43,9 @@ export function FanChart({ result }: { readonly result: ProjectionResult }) {
   const height = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, (drawnWidth * theme.height) / theme.width)));
   const option = useMemo(() => {
     if (width < 200) return null;
-    const marks = fanYearMarks(
-      result,
-      { reach: (year) => t('projections.chart.reachMark', { year: String(year) }), catchUp: (year, name) => t('projections.chart.catchUpMark', { year: String(year), name }) },
-      language,
-    );
-    return withYearMarks(buildProjectionFanOption(result, { lang: language, theme: 'slide', width: drawnWidth, height }), marks, theme);
-  }, [result, language, width, drawnWidth, height, theme, t]);
+    // The shared builder marks the target and catch-up years (as the CLI and slides do); the assumptions are printed under it here.
+    return buildProjectionFanOption(result, { lang: language, theme: 'slide', width: drawnWidth, height }, { assumptions: false });
+  }, [result, language, width, drawnWidth, height]);
   return (
     <section className="proj-card" aria-labelledby="projection-fan-title" data-testid="projection-fan">
       <h3 id="projection-fan-title">{t('projections.chart.title')}</h3>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedScenario } from '../../../shared/api/methods/projections';
+import { AddToDeckDialog } from '../charts/AddToDeckDialog';
 import { errorText } from '../i18n';
 import { useAppStore } from '../store';
 import { specToDraft, type DraftCheck } from './draft';
@@ -24,6 +25,7 @@ export function ScenarioBar({ check }: { readonly check: DraftCheck }) {
   const [isConfirming, setConfirming] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  const [isAdding, setAdding] = useState(false);
   const list = scenarios ?? [];
   const selected = list.find((scenario) => scenario.name === chosen) ?? list[0];
 
@@ -106,7 +108,18 @@ export function ScenarioBar({ check }: { readonly check: DraftCheck }) {
         <button type="button" className="button" disabled={!selected || isBusy} data-testid="scenario-delete" onClick={() => setConfirming(true)}>
           {t('projections.scenarios.delete')}
         </button>
+        <button type="button" className="button" disabled={!selected?.spec || isBusy} data-testid="scenario-add-to-deck" onClick={() => setAdding(true)}>
+          {t('charts.deck.addButton')}
+        </button>
       </div>
+      {isAdding && selected && (
+        <AddToDeckDialog
+          item={{ kind: 'scenario', scenario: selected.name, lang: language, note: null }}
+          what={selected.name}
+          onClose={() => setAdding(false)}
+          onDone={(text) => setNotice({ tone: 'ok', text })}
+        />
+      )}
       {isConfirming && selected && (
         <div className="proj-confirm" role="alertdialog" aria-label={t('projections.scenarios.confirmDelete', { name: selected.name })}>
           <span>{t('projections.scenarios.confirmDelete', { name: selected.name })}</span>

@@ -19,12 +19,51 @@ export const SavedChart = z.object({
 });
 export type SavedChart = z.infer<typeof SavedChart>;
 
-export const DeckItem = z.object({ chart: Name, note: Text(2000).nullable().default(null) });
+const Note = Text(2000).nullable().default(null);
+const Lang = z.enum(['zh', 'en']);
+
+/** A brief slide: which brief to write; its text is built from the workspace's numbers when the deck is exported, never stored. */
+export const BriefSlideSpec = z
+  .object({
+    indicator: Text(200).trim().min(1),
+    region: Text(200).trim().min(1),
+    period: Text(20).trim().min(1),
+    lang: Lang.default('zh'),
+  })
+  .strict();
+export type BriefSlideSpec = z.infer<typeof BriefSlideSpec>;
+
+/**
+ * One slide of a deck: a saved chart (`{chart, note}`, the original shape, `kind` optional), a
+ * saved projection scenario drawn as its fan, or a brief written at export.
+ */
+export const DeckItem = z.union([
+  z.object({ kind: z.literal('chart').optional(), chart: Name, note: Note }).strict(),
+  z.object({ kind: z.literal('scenario'), scenario: Name, lang: Lang.default('zh'), note: Note }).strict(),
+  z.object({ kind: z.literal('brief'), brief: BriefSlideSpec, note: Note }).strict(),
+]);
+export type DeckItem = z.input<typeof DeckItem>;
+
+export const SavedDeckItem = z.object({
+  position: z.number().int(),
+  kind: z.enum(['chart', 'scenario', 'brief']),
+  /** The saved chart (kind "chart"); null for other kinds. */
+  chartId: z.number().int().nullable(),
+  chart: Text(200).nullable(),
+  /** The saved scenario's name (kind "scenario"); `missing` when it has been deleted since. */
+  scenario: Text(200).nullable(),
+  brief: BriefSlideSpec.nullable(),
+  /** Language of a scenario or brief slide (a chart's is in its spec). */
+  lang: Lang.nullable(),
+  note: Text(2000).nullable(),
+  missing: z.boolean(),
+});
+export type SavedDeckItem = z.infer<typeof SavedDeckItem>;
 
 export const SavedDeck = z.object({
   id: z.number().int(),
   name: Text(200),
-  items: z.array(z.object({ position: z.number().int(), chartId: z.number().int(), chart: Text(200), note: Text(2000).nullable() })),
+  items: z.array(SavedDeckItem),
   createdAt: Text(40),
   updatedAt: Text(40),
 });
@@ -78,7 +117,12 @@ export const chartMethods = {
   'deck.save': {
     input: z.object({ name: Name, items: z.array(DeckItem).max(100) }).strict(),
     output: z.object({ deck: SavedDeck, created: z.boolean() }),
-    summary: 'Save a deck: an ordered list of saved charts, each with a note for the speaker.',
+    summary: 'Save a deck: an ordered list of saved charts, scenarios and briefs, each with a note for the speaker.',
+  },
+  'deck.rename': {
+    input: z.object({ name: Name, to: Name }).strict(),
+    output: z.object({ deck: SavedDeck }),
+    summary: 'Rename a deck; refused when another deck has the new name.',
   },
   'deck.list': { input: Empty, output: z.array(SavedDeck), summary: 'Decks saved in the workspace, by name.' },
   'deck.delete': {
@@ -108,9 +152,11 @@ export const chartMethods = {
         name: Name,
         path: FilePath,
         watermark: z.boolean().default(false),
+        /** A first slide with the deck's name, the date and the data version. */
+        titleSlide: z.boolean().default(true),
       })
       .strict(),
     output: Written.extend({ slides: z.number().int() }),
-    summary: 'Write a saved deck as PPTX: a title slide, one slide per chart, speaker notes with sources.',
+    summary: 'Write a saved deck as PPTX: a title slide, one slide per chart, scenario fan or brief, speaker notes with sources.',
   },
 } as const satisfies Record<string, MethodSpec>;

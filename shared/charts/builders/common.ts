@@ -1,10 +1,13 @@
 import type { EChartsOption } from 'echarts';
 import type { ObservationFlag } from '../../api/schemas';
 import { formatNumber, type Language } from '../../format';
-import type { Frame } from '../chrome';
+import { estimateTextWidth, type Frame } from '../chrome';
 import type { Names } from '../data';
 
 type AxisOption = Record<string, unknown>;
+
+/** More categories than this along the bottom are labelled sparsely, on one line each. */
+const LONG_AXIS = 24;
 
 /** A category axis in the frame's fonts; `vertical` for the names down the side of a ranking. */
 export function categoryAxis(frame: Frame, categories: readonly string[], extra: AxisOption = {}, vertical = false): AxisOption {
@@ -12,6 +15,20 @@ export function categoryAxis(frame: Frame, categories: readonly string[], extra:
   // Every category is labelled; along the bottom a long name wraps within its band instead of
   // hiding its neighbours (a width down the side would reserve that much room beside the bars).
   const band = (frame.width - frame.grid.left - frame.grid.right) / Math.max(categories.length, 1);
+  if (!vertical && categories.length > LONG_AXIS) {
+    // A long series (120 months): every n-th label on one line, n so that they do not touch. Laying
+    // out and wrapping 120 labels was most of the time a dense chart took to draw.
+    const longest = Math.max(0, ...categories.map((category) => estimateTextWidth(category, theme.axisSize)));
+    const interval = Math.max(0, Math.ceil((longest + 16) / Math.max(band, 1)) - 1);
+    return {
+      type: 'category',
+      data: [...categories],
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: theme.muted } },
+      axisLabel: { fontSize: theme.axisSize, color: theme.text, interval },
+      ...extra,
+    };
+  }
   const wrap = vertical ? {} : { width: Math.max(60, Math.floor(band - 8)), overflow: 'break', lineHeight: Math.round(theme.axisSize * 1.25) };
   return {
     type: 'category',

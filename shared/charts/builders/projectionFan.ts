@@ -1,6 +1,8 @@
 import type { EChartsOption } from 'echarts';
-import { formatNumber, formatPercent, type Language } from '../../format';
+import { chooseDisplayUnit, formatNumber, formatPercent, toDisplayValue, type Language } from '../../format';
+import { constantRate } from '../../projections/rates';
 import type { ProjectionResult } from '../../projections/schema';
+import { describeSchedule } from '../../projections/wording';
 import { buildFrame, unitText, type ChartChrome } from '../chrome';
 import { chartScale } from '../numbers';
 import { chartWords } from '../text';
@@ -29,11 +31,66 @@ function ratesText(rates: readonly number[], lang: Language): string {
   return first === last ? formatPercent(first, lang) : `${formatPercent(first, lang)}→${formatPercent(last, lang)}`;
 }
 
+/** A year marked on the fan with a dotted vertical line: the base case passes the target, or overtakes a peer. */
+export interface FanYearMark {
+  readonly year: number;
+  readonly label: string;
+}
+
+/**
+ * The years the base case passes the target and overtakes each peer, when they fall inside the
+ * chart's years, worded in `lang` ("2027年达到目标", "overtakes Quzhou 2028").
+ */
+export function fanYearMarks(result: ProjectionResult, lang: Language): FanYearMark[] {
+  const first = result.base.startYear;
+  const last = first + result.spec.years;
+  const inside = (year: number) => year > first && year <= last;
+  const marks: FanYearMark[] = [];
+  const reach = result.target?.reach.find((entry) => entry.key === 'base')?.reach;
+  if (reach?.kind === 'reached' && inside(reach.year)) marks.push({ year: reach.year, label: lang === 'zh' ? `${reach.year}年达到目标` : `target reached ${reach.year}` });
+  for (const { peerKey, byScenario } of result.peers?.catchUp ?? []) {
+    const catchUp = byScenario.find((entry) => entry.key === 'base')?.catchUp;
+    const peer = result.peers?.peers.find((candidate) => candidate.key === peerKey);
+    if (catchUp?.kind === 'catches_up' && peer && inside(catchUp.year)) {
+      marks.push({ year: catchUp.year, label: lang === 'zh' ? `${catchUp.year}年超过${peer.nameZh}` : `overtakes ${peer.nameEn} ${catchUp.year}` });
+    }
+  }
+  return marks;
+}
+
+/**
+ * What the fan assumes, as one line printed under it: the base, each case's rates, the province's
+ * and the peers' growth ("假设：2024年基数4717.8亿元；基准情景年均增长9.3%；…").
+ */
+export function fanAssumptions(result: ProjectionResult, lang: Language): string {
+  const words = chartWords(lang);
+  const unit = chooseDisplayUnit(result.base.unit, [result.base.value], lang);
+  const baseValue = result.base.unit === '' ? formatNumber(result.base.value, lang, 2) : `${formatNumber(toDisplayValue(result.base.value, result.base.unit, unit), lang, 2)}${unit.separator}${unit.label}`;
+  const parts = [
+    lang === 'zh' ? `${result.base.startYear}年基数${baseValue}` : `base ${baseValue} in ${result.base.startYear}`,
+    ...(['base', 'high', 'low'] as const).flatMap((key) => {
+      const schedule = result.spec.rates[key];
+      if (!schedule) return [];
+      return [lang === 'zh' ? `${words[key]}${describeSchedule(schedule, lang)}` : `${words[key].toLowerCase()} case ${describeSchedule(schedule, lang)}`];
+    }),
+    ...(result.share ? [lang === 'zh' ? `全省${describeSchedule(constantRate(result.share.provinceGrowthPct), lang)}` : `the province ${describeSchedule(constantRate(result.share.provinceGrowthPct), lang)}`] : []),
+    ...(result.peers?.peers.map((peer) => `${lang === 'zh' ? peer.nameZh : `${peer.nameEn} `}${describeSchedule(constantRate(peer.growthPct), lang)}`) ?? []),
+  ];
+  return lang === 'zh' ? `假设：${parts.join('；')}。` : `Assumptions: ${parts.join('; ')}.`;
+}
+
+/** Parts of the fan a caller can leave out: the view prints the assumptions as text of its own. */
+export interface FanOptions {
+  readonly assumptions?: boolean;
+}
+
 /**
  * A projection fan from `projection.run`'s result: the base path as a solid line, high and low
- * as dashed lines with the range between them shaded, the base year's actual value and the target.
+ * as dashed lines with the range between them shaded, the base year's actual value, the target as
+ * a level line, the years the target is passed and a peer overtaken as dotted vertical lines, and
+ * the assumptions under it. The briefing sentence goes to speaker notes (resolve puts it in sources).
  */
-export function buildProjectionFanOption(result: ProjectionResult, chrome: ChartChrome): EChartsOption {
+export function buildProjectionFanOption(result: ProjectionResult, chrome: ChartChrome, options: FanOptions = {}): EChartsOption {
   const { lang } = chrome;
   const words = chartWords(lang);
   const years = yearsOf(result);
@@ -57,7 +114,7 @@ export function buildProjectionFanOption(result: ProjectionResult, chrome: Chart
     subtitle: subtitle ? (lang === 'zh' ? `年增速：${subtitle}` : `Growth a year: ${subtitle}`) : null,
     unitText: unitText(scale.unit.label, lang),
     hasLegend: true,
-    notes: [...(result.briefing[lang].slice(0, 1) ?? []), ...refusedKeys.map((key) => (lang === 'zh' ? `${name(key)}无法计算（增速或基数无效）。` : `${name(key)} could not be computed (growth or base invalid).`))],
+    notes: [...(options.assumptions === false ? [] : [fanAssumptions(result, lang)]), ...refusedKeys.map((key) => (lang === 'zh' ? `${name(key)}无法计算（增速或基数无效）。` : `${name(key)} could not be computed (growth or base invalid).`))],
   });
   const { theme } = frame;
   const seriesOf = (key: ScenarioKey) => years.map((year) => {
@@ -109,6 +166,24 @@ export function buildProjectionFanOption(result: ProjectionResult, chrome: Chart
               label: { formatter: `${words.target} ${scale.format(scale.convert(target))}`, position: 'insideEndTop', color: theme.own, fontSize: theme.footSize },
               data: [{ yAxis: scale.convert(target) }],
             },
+    });
+  }
+  const marks = fanYearMarks(result, lang);
+  if (marks.length > 0) {
+    // Marks in the same or neighbouring years: each label sits one line higher than the one before.
+    series.push({
+      type: 'line',
+      id: 'year-marks',
+      data: [],
+      silent: true,
+      tooltip: { show: false },
+      markLine: {
+        symbol: 'none',
+        silent: true,
+        lineStyle: { color: theme.reference, type: 'dotted', width: 2 },
+        label: { position: 'end', color: theme.reference, fontSize: theme.footSize, fontFamily: theme.fontFamily },
+        data: marks.map((mark, index) => ({ xAxis: String(mark.year), label: { formatter: mark.label, distance: 6 + index * (theme.footSize + 6) } })),
+      },
     });
   }
   series.push({
