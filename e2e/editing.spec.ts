@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SheetModel } from './page-models/SheetModel';
+import { SnapshotsModel } from './page-models/SnapshotsModel';
 import { restartServer } from './server';
 import type { RunningServer } from './server';
 
@@ -238,7 +239,7 @@ test('keyboard: Tab moves right, Shift+arrows select, Ctrl+D fills down, copy wr
   await page.keyboard.press('Shift+ArrowDown');
   await expect(table.value(IVA, LISHUI, '2023')).toHaveClass(/cell-selected/);
   await page.keyboard.press('Control+D');
-  await expect(sheet.notice).toContainText('已向下填充 1 个单元格');
+  await expect(sheet.notice).toContainText('已填充 1 个单元格');
   await expect(table.value(IVA, LISHUI, '2023')).toHaveText('50000');
   expect((await stored(request, server, IVA, LISHUI, '2023'))?.value).toBe(5000);
 
@@ -292,4 +293,148 @@ test('the long table shows derived figures, searches and marks changes since the
   await expect(sheet.changesToggle).toContainText('标出修改1 处');
   await workbench.languageSwitch.click();
   await workbench.screenshot('editing-long-en-light');
+});
+
+test('the fill handle copies the selection down or right as one undoable step; Escape cancels a drag', async ({ server, workbench, page, request }) => {
+  await workbench.open(server.launchUrl);
+  const sheet = new SheetModel(page);
+  const { table } = workbench;
+  await sheet.tab.click();
+  await sheet.addPeriodInput.fill('2025');
+  await sheet.addPeriod.click();
+  await expect(table.header('period:2025')).toBeVisible();
+
+  // The handle sits on the selection's bottom-right cell; dragging it right fills 2025 from 2024.
+  await table.value(IVA, LISHUI, '2024').click();
+  await expect(table.value(IVA, LISHUI, '2024')).toHaveClass(/cell-fill-corner/);
+  await table.dragFillHandle(table.value(IVA, LISHUI, '2024'), table.value(IVA, LISHUI, '2025'), { isHeld: true });
+  await expect(table.value(IVA, LISHUI, '2025')).toHaveClass(/cell-fill-preview/);
+  await workbench.screenshot('editing-fill-handle-zh-light');
+  await page.mouse.up();
+  await expect(sheet.notice).toContainText('已填充 1 个单元格');
+  await expect(table.value(IVA, LISHUI, '2025')).toHaveText('4717.8');
+  expect((await stored(request, server, IVA, LISHUI, '2025'))?.value).toBe(471.78);
+
+  // Down, from Zhejiang's row onto Lishui's just below it; Escape cancels the drag.
+  await table.value(IVA, ZHEJIANG, '2025').click();
+  await page.keyboard.type('50000');
+  await page.keyboard.press('Enter');
+  await expect(table.value(IVA, ZHEJIANG, '2025')).toHaveText('50000');
+  await table.value(IVA, ZHEJIANG, '2025').click();
+  await table.dragFillHandle(table.value(IVA, ZHEJIANG, '2025'), table.value(IVA, LISHUI, '2025'), { isHeld: true });
+  await expect(table.value(IVA, LISHUI, '2025')).toHaveClass(/cell-fill-preview/);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(table.value(IVA, LISHUI, '2025')).not.toHaveClass(/cell-fill-preview/);
+  await expect(table.value(IVA, LISHUI, '2025')).toHaveText('4717.8');
+  expect((await stored(request, server, IVA, LISHUI, '2025'))?.value).toBe(471.78);
+
+  await table.dragFillHandle(table.value(IVA, ZHEJIANG, '2025'), table.value(IVA, LISHUI, '2025'));
+  await expect(sheet.notice).toContainText('已填充 1 个单元格');
+  await expect(table.value(IVA, LISHUI, '2025')).toHaveText('50000');
+  expect((await stored(request, server, IVA, LISHUI, '2025'))?.value).toBe(5000);
+  // The selection now holds the source and what it filled.
+  await expect(table.value(IVA, ZHEJIANG, '2025')).toHaveClass(/cell-selected/);
+  await expect(table.value(IVA, LISHUI, '2025')).toHaveClass(/cell-selected/);
+  // One undo takes the fill back.
+  await page.keyboard.press('Control+Z');
+  await expect(table.value(IVA, LISHUI, '2025')).toHaveText('4717.8');
+  expect((await stored(request, server, IVA, LISHUI, '2025'))?.value).toBe(471.78);
+  expect((await stored(request, server, IVA, ZHEJIANG, '2025'))?.value).toBe(5000);
+});
+
+test('adds an indicator and a region from the table: the new row is ready to type into', async ({ server, workbench, page, request }) => {
+  await workbench.open(server.launchUrl);
+  const sheet = new SheetModel(page);
+  const { table } = workbench;
+  await sheet.tab.click();
+  await table.value(IVA, LISHUI, '2024').click();
+  await sheet.addRowMenu.click();
+  await sheet.addIndicator.click();
+  await expect(sheet.addRowDialog).toContainText('丽水市');
+  // A code with a space is refused in the dialog, which stays open.
+  await sheet.addRowField('code').fill('digital economy');
+  await sheet.addRowField('name-zh').fill('数字经济核心产业增加值');
+  await sheet.addRowField('name-en').fill('Digital economy core value added');
+  await sheet.addRowField('unit').selectOption('billion yuan');
+  await sheet.addRowDialog.getByTestId('dialog-submit').click();
+  await expect(sheet.addRowDialog.getByTestId('dialog-error')).toContainText('只能含字母、数字');
+  await sheet.addRowField('code').fill('digital_economy');
+  await workbench.screenshot('editing-add-row-dialog-zh-light');
+  await sheet.addRowDialog.getByTestId('dialog-submit').click();
+  await expect(sheet.addRowDialog).toHaveCount(0);
+  await expect(table.row('digital_economy', LISHUI)).toBeVisible();
+  await expect(table.cell('digital_economy', LISHUI, 'indicator')).toHaveText('数字经济核心产业增加值');
+  // The focus is in the new row: typing goes straight into it.
+  const focused = table.row('digital_economy', LISHUI).locator('.ag-cell-focus');
+  await expect(focused).toHaveAttribute('col-id', /^period:/);
+  const period = (await focused.getAttribute('col-id'))!.slice('period:'.length);
+  await page.keyboard.type('1,234.5亿');
+  await page.keyboard.press('Enter');
+  await expect(table.value('digital_economy', LISHUI, period)).toHaveText('1234.5');
+  expect((await stored(request, server, 'digital_economy', LISHUI, period))?.value).toBe(123.45);
+  // Adding the catalogue entry is not a change set; the figure typed is.
+  await page.keyboard.press('Control+Z');
+  // The row stays, empty, for typing again.
+  await expect(table.value('digital_economy', LISHUI, period)).toHaveText('');
+  expect((await stored(request, server, 'digital_economy', LISHUI, period))?.value ?? null).toBeNull();
+
+  // A region, from the cell menu, for the row's indicator (the new one).
+  await table.value('digital_economy', LISHUI, period).click({ button: 'right' });
+  await sheet.cellMenu.getByTestId('cell-menu-add-region').click();
+  await sheet.addRowField('code').fill('331199');
+  await sheet.addRowField('name-zh').fill('丽水经开区');
+  await sheet.addRowField('name-en').fill('Lishui Development Zone');
+  await sheet.addRowField('level').selectOption('zone');
+  await sheet.addRowField('parent').selectOption(LISHUI);
+  await sheet.addRowDialog.getByTestId('dialog-submit').click();
+  await expect(table.row('digital_economy', '331199')).toBeVisible();
+  await expect(table.cell('digital_economy', '331199', 'region')).toHaveText('丽水经开区');
+  const regions = await call<{ regions: { code: string; parentCode: string | null; level: string }[] }>(request, server, 'catalog.get');
+  expect(regions.regions.find((region) => region.code === '331199')).toMatchObject({ parentCode: LISHUI, level: 'zone' });
+  // The same code again is refused by the workspace, with its message in the dialog.
+  await sheet.addRowMenu.click();
+  await sheet.addRegion.click();
+  await sheet.addRowField('code').fill('331199');
+  await sheet.addRowField('name-zh').fill('重复');
+  await sheet.addRowField('name-en').fill('Duplicate');
+  await sheet.addRowDialog.getByTestId('dialog-submit').click();
+  await expect(sheet.addRowDialog.getByTestId('dialog-error')).toContainText('已被使用');
+});
+
+test('cell history from the table: the cell menu and Alt+H open the snapshots view on the focused cell', async ({ server, workbench, page }) => {
+  await workbench.open(server.launchUrl);
+  const sheet = new SheetModel(page);
+  const snapshots = new SnapshotsModel(page);
+  const { table } = workbench;
+  await sheet.tab.click();
+  await table.value(IVA, LISHUI, '2024').click();
+  await page.keyboard.type('4800');
+  await page.keyboard.press('Enter');
+  await expect(table.value(IVA, LISHUI, '2024')).toHaveText('4800');
+
+  await table.value(IVA, LISHUI, '2024').click({ button: 'right' });
+  await expect(sheet.cellMenu).toBeVisible();
+  await expect(sheet.cellMenu.getByRole('menuitem')).toHaveCount(3);
+  await workbench.screenshot('editing-cell-menu-zh-light');
+  await page.keyboard.press('Escape');
+  await expect(sheet.cellMenu).toHaveCount(0);
+  await table.value(IVA, LISHUI, '2024').click({ button: 'right' });
+  await sheet.cellMenu.getByTestId('cell-menu-history').click();
+  await expect(snapshots.history).toBeVisible();
+  await expect(snapshots.historyHeading).toContainText('规上工业增加值');
+  await expect(snapshots.historyVersions).toHaveCount(2);
+
+  // Alt+H on another focused cell: Zhejiang's growth, never edited.
+  await sheet.tab.click();
+  await table.growth(IVA, ZHEJIANG).click();
+  await page.keyboard.press('Alt+H');
+  await expect(snapshots.history).toBeVisible();
+  await expect(snapshots.historyHeading).toContainText('浙江省');
+  await expect(snapshots.historyVersions).toHaveCount(1);
+  // A name cell has no history: the table says so and stays.
+  await sheet.tab.click();
+  await table.cell(IVA, LISHUI, 'region').click();
+  await page.keyboard.press('Alt+H');
+  await expect(sheet.notice).toContainText('请先选中一个数据单元格');
 });

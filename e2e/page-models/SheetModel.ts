@@ -21,6 +21,12 @@ export class SheetModel {
   readonly longTable: Locator;
   readonly wideTable: Locator;
   readonly inspector: Locator;
+  readonly addRowMenu: Locator;
+  /** In the "＋" menu: open it with addRowMenu first. */
+  readonly addIndicator: Locator;
+  readonly addRegion: Locator;
+  readonly addRowDialog: Locator;
+  readonly cellMenu: Locator;
 
   constructor(readonly page: Page) {
     this.tab = page.getByTestId('view-tab-table');
@@ -42,11 +48,21 @@ export class SheetModel {
     this.longTable = page.getByTestId('long-table');
     this.wideTable = page.getByTestId('wide-table');
     this.inspector = page.getByTestId('cell-inspector');
+    this.addRowMenu = page.getByTestId('add-row-menu');
+    this.addIndicator = page.getByTestId('add-indicator');
+    this.addRegion = page.getByTestId('add-region');
+    this.addRowDialog = page.getByTestId('add-row-dialog');
+    this.cellMenu = page.getByTestId('cell-menu');
   }
 
   /** A cell of the long table: rows are `indicator|region|period`, columns `value`, `growthReported`, `rankReported`, `note`, … */
   longCell(indicatorCode: string, regionCode: string, period: string, columnId: string): Locator {
     return this.longTable.locator(`[role="row"][row-id="${indicatorCode}|${regionCode}|${period}"]`).locator(`[role="gridcell"][col-id="${columnId}"]`);
+  }
+
+  /** A field of the add-row dialog: code, name-zh, name-en, unit, category, kind, level, parent. */
+  addRowField(name: string): Locator {
+    return this.addRowDialog.getByTestId(`add-row-${name}`);
   }
 
   /** Pastes text into the focused sheet as Excel would put it on the clipboard (a synthetic paste event). */

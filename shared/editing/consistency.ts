@@ -135,7 +135,7 @@ interface Context {
 
 function checkPartOfWhole(observation: Observation, indicator: Indicator, context: Context, findings: Finding[]): void {
   if (!indicator.parentCode || observation.value === null) return;
-  const whole = context.index.byCell.get(cellKey(indicator.parentCode, observation.regionCode, observation.period));
+  const whole = context.index.cell(indicator.parentCode, observation.regionCode, observation.period);
   const wholeValue = whole ? valueIn(whole, observation.unit) : null;
   if (!whole || wholeValue === null) return;
   const isCount = indicator.kind === 'count';
@@ -167,7 +167,7 @@ function checkPartsSum(whole: Observation, indicator: Indicator, context: Contex
   const children = context.childrenOf.get(indicator.code);
   if (!children || children.length < 2 || whole.value === null) return;
   const parts = children
-    .map((child) => context.index.byCell.get(cellKey(child.code, whole.regionCode, whole.period)))
+    .map((child) => context.index.cell(child.code, whole.regionCode, whole.period))
     .filter((part): part is Observation => part !== undefined && part.value !== null);
   if (parts.length < 2) return;
   const values = parts.map((part) => valueIn(part, whole.unit));
@@ -202,7 +202,7 @@ function checkRegionSum(whole: Observation, context: Context, findings: Finding[
   const children = childRegions.get(whole.regionCode);
   if (!children || children.length < 2 || whole.value === null) return;
   const parts = children
-    .map((code) => context.index.byCell.get(cellKey(whole.indicatorCode, code, whole.period)))
+    .map((code) => context.index.cell(whole.indicatorCode, code, whole.period))
     .filter((part): part is Observation => part !== undefined && part.value !== null);
   if (parts.length < 2) return;
   const values = parts.map((part) => valueIn(part, whole.unit));
@@ -307,7 +307,7 @@ function checkRank(observation: Observation, context: Context, findings: Finding
   }
   // A stated rank may be by level or by growth; check it only against a basis every peer has.
   const bases: { name: { zh: string; en: string }; rank: number }[] = [];
-  const peerCells = peers.map((peer) => context.index.byCell.get(cellKey(observation.indicatorCode, peer.code, observation.period)));
+  const peerCells = peers.map((peer) => context.index.cell(observation.indicatorCode, peer.code, observation.period));
   const levels = peerCells.map((peer) => (peer ? valueIn(peer, observation.unit) : null));
   if (observation.value !== null && levels.every((value) => value !== null)) {
     bases.push({ name: { zh: '总量', en: 'level' }, rank: rankAmong(observation.value, levels as number[]) });

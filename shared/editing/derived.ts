@@ -17,15 +17,23 @@ export function observationCellKey(observation: Pick<Observation, 'indicatorCode
 
 /** Observations by cell, and peer regions, built once per change of the data. */
 export interface ObservationIndex {
-  readonly byCell: ReadonlyMap<string, Observation>;
+  /** The observation of one cell, if any. */
+  readonly cell: (indicatorCode: string, regionCode: string, period: string) => Observation | undefined;
   readonly regions: ReadonlyMap<string, Region>;
   /** Regions with the same parent and level, the region itself included. */
   readonly peersOf: (regionCode: string) => readonly Region[];
 }
 
 export function indexObservations(observations: readonly Observation[], catalog: Pick<Catalog, 'regions'>): ObservationIndex {
-  const byCell = new Map<string, Observation>();
-  for (const observation of observations) byCell.set(observationCellKey(observation), observation);
+  // Nested maps by indicator, region and period: 200,000 observations are indexed without a key string each.
+  const byCell = new Map<string, Map<string, Map<string, Observation>>>();
+  for (const observation of observations) {
+    let regions = byCell.get(observation.indicatorCode);
+    if (!regions) byCell.set(observation.indicatorCode, (regions = new Map()));
+    let periods = regions.get(observation.regionCode);
+    if (!periods) regions.set(observation.regionCode, (periods = new Map()));
+    periods.set(observation.period, observation);
+  }
   const regions = new Map(catalog.regions.map((region) => [region.code, region]));
   const groups = new Map<string, Region[]>();
   for (const region of catalog.regions) {
@@ -35,7 +43,7 @@ export function indexObservations(observations: readonly Observation[], catalog:
     else groups.set(group, [region]);
   }
   return {
-    byCell,
+    cell: (indicatorCode, regionCode, period) => byCell.get(indicatorCode)?.get(regionCode)?.get(period),
     regions,
     peersOf: (regionCode) => {
       const region = regions.get(regionCode);
@@ -60,7 +68,7 @@ export function valueIn(other: Observation, unit: string): number | null {
 /** The same cell a year earlier (2024M11 → 2023M11), when present. */
 export function previousYear(observation: Observation, index: ObservationIndex): Observation | undefined {
   const earlier = yearsEarlier(observation.period);
-  return earlier ? index.byCell.get(cellKey(observation.indicatorCode, observation.regionCode, earlier)) : undefined;
+  return earlier ? index.cell(observation.indicatorCode, observation.regionCode, earlier) : undefined;
 }
 
 /** Year-on-year growth in percent implied by this level and last year's, or null without both. */
@@ -91,7 +99,7 @@ export function comparatorRegion(regionCode: string, comparator: Comparator, ind
 export function gapToComparator(observation: Observation, comparator: Comparator, index: ObservationIndex): number | null {
   const other = comparatorRegion(observation.regionCode, comparator, index);
   if (!other) return null;
-  const theirs = index.byCell.get(cellKey(observation.indicatorCode, other, observation.period));
+  const theirs = index.cell(observation.indicatorCode, other, observation.period);
   const mine = growthOf(observation, index);
   const their = theirs ? growthOf(theirs, index) : null;
   if (mine === null || their === null) return null;
@@ -103,7 +111,7 @@ export function shareOfParent(observation: Observation, index: ObservationIndex)
   if (observation.value === null) return null;
   const parent = index.regions.get(observation.regionCode)?.parentCode;
   if (!parent) return null;
-  const whole = index.byCell.get(cellKey(observation.indicatorCode, parent, observation.period));
+  const whole = index.cell(observation.indicatorCode, parent, observation.period);
   const wholeValue = whole ? valueIn(whole, observation.unit) : null;
   if (wholeValue === null || wholeValue <= 0) return null;
   return roundToSignificant((observation.value / wholeValue) * 100, 12);
@@ -125,7 +133,7 @@ export function rankAmongPeers(observation: Observation, index: ObservationIndex
   if (observation.value === null) return null;
   const values: number[] = [];
   for (const peer of index.peersOf(observation.regionCode)) {
-    const other = index.byCell.get(cellKey(observation.indicatorCode, peer.code, observation.period));
+    const other = index.cell(observation.indicatorCode, peer.code, observation.period);
     const value = other ? valueIn(other, observation.unit) : null;
     if (value !== null) values.push(value);
   }

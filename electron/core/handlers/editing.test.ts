@@ -66,6 +66,25 @@ describe('editing with a persistent undo log', () => {
     expect(await call('edit.redo', {})).toBeNull();
   });
 
+  it('undo and redo return each cell they wrote with its content afterwards, matching series.query', async () => {
+    await call('cells.edit', {
+      kind: 'paste',
+      cells: [
+        { indicator: 'industrial_value_added', region: '331100', period: '2024', value: 480, note: '改' },
+        { indicator: 'industrial_land_supply', region: '331100', period: '2023', value: 7000 },
+      ],
+    });
+    const undone = await call('edit.undo', {});
+    const byPeriod = new Map(undone?.cells?.map((cell) => [`${cell.indicator}|${cell.period}`, cell]));
+    const [before] = await call('series.query', { indicator: 'industrial_value_added', region: '331100', period: '2024' });
+    expect(byPeriod.get('industrial_value_added|2024')).toMatchObject({ value: before?.value, growthReportedPct: before?.growthReportedPct, note: before?.note, flags: before?.flags });
+    // A cell the paste created is removed by the undo.
+    expect(byPeriod.get('industrial_land_supply|2023')).toMatchObject({ remove: true });
+    const redone = await call('edit.redo', {});
+    expect(redone?.cells?.find((cell) => cell.period === '2024')).toMatchObject({ value: 480, note: '改' });
+    expect(redone?.cells?.find((cell) => cell.period === '2023')).toMatchObject({ value: 7000 });
+  });
+
   it('keeps the other fields of an edited cell and ends the redo stack on a new edit', async () => {
     await call('cells.edit', { cells: [{ indicator: 'industrial_value_added', region: '331100', period: '2024', value: 480 }] });
     const [row] = await call('series.query', { indicator: 'industrial_value_added', region: '331100', period: '2024' });

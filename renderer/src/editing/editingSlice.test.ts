@@ -4,6 +4,7 @@ import type { ApiClient, MethodName } from '../../../shared/api/contract';
 import type { Observation } from '../../../shared/api/schemas';
 import { resetStore, useAppStore } from '../store';
 import { selectViewObservations } from '../store/selectors';
+import { encodeColumns } from '../../../shared/editing/columns';
 import { applyEdits, bilingual } from './editingSlice';
 
 const observation = (period: string, value: number | null): Observation => ({
@@ -38,7 +39,7 @@ describe('the editing slice', () => {
   function connect(answers: Partial<Record<MethodName, unknown>>) {
     const client = vi.fn(async (method: MethodName, input: unknown) => {
       calls.push([method, input]);
-      if (method === 'series.query') return { ok: true, value: [observation('2024', 9)] };
+      if (method === 'series.columns') return { ok: true, value: encodeColumns([observation('2024', 9)]) };
       if (method in answers) {
         const answer = answers[method];
         return answer instanceof Error ? { ok: false, error: { code: 'VALIDATION', message: answer.message, messageZh: '错' } } : { ok: true, value: answer };
@@ -71,6 +72,20 @@ describe('the editing slice', () => {
     expect(useAppStore.getState().editNotice).toMatchObject({ kind: 'info', zh: '已撤销：编辑 x', en: 'Undone: Edit x' });
     await useAppStore.getState().redo();
     expect(useAppStore.getState().editNotice).toMatchObject({ zh: '没有可重做的修改。', en: 'Nothing to redo.' });
+  });
+
+  it('undo that names its cells patches only those, without reloading the working copy', async () => {
+    connect({
+      'edit.undo': { id: 3, kind: 'paste', label: '粘贴 / Paste', createdAt: '', state: 'undone', cellCount: 2, cells: [
+        { indicator: 'iva', region: '331100', period: '2024', value: 4, growthReportedPct: null, rankReported: null, flags: [], note: null, source: null },
+        { indicator: 'iva', region: '331100', period: '2025', remove: true },
+      ] },
+    });
+    useAppStore.setState({ observations: { 'snapshot=working': [observation('2024', 2), observation('2025', 3)] } });
+    await useAppStore.getState().undo();
+    expect(selectViewObservations(useAppStore.getState()).map((o) => [o.period, o.value])).toEqual([['2024', 4]]);
+    expect(calls.map(([method]) => method)).not.toContain('series.columns');
+    expect(useAppStore.getState().info?.observationCount).toBe(1);
   });
 
   it('has every change-set label in both languages', () => {

@@ -4,7 +4,8 @@
  */
 import type { AppError } from '../../../shared/api/contract';
 import type { CellEditInput } from '../../../shared/api/methods/editing';
-import type { Observation } from '../../../shared/api/schemas';
+import type { Indicator, Observation, Region } from '../../../shared/api/schemas';
+import { decodeColumns } from '../../../shared/editing/columns';
 import { cellKey } from '../../../shared/editing/derived';
 import type { Comparator } from '../../../shared/editing/derived';
 import type { CellRef } from '../../../shared/editing/consistency';
@@ -13,6 +14,14 @@ import type { SliceCreator } from '../store/types';
 import { observationKey } from '../store/workspaceSlice';
 
 export type TableMode = 'wide' | 'long';
+/** What the add-row dialog adds: an indicator (a new row for a region) or a region (a new row for an indicator). */
+export type AddRowKind = 'indicator' | 'region';
+
+/** An empty wide-table row shown for typing into: a catalogue entry just added, before it has figures. */
+export interface ExtraRow {
+  readonly indicatorCode: string;
+  readonly regionCode: string;
+}
 export type ChangeKind = 'edit' | 'paste' | 'fill' | 'delete';
 
 /** A message about editing in both languages (shown in the reader's language, which may switch). */
@@ -32,6 +41,10 @@ export interface EditingSlice {
   periodFilter: string | null;
   /** Empty period columns added to the wide table for typing or pasting. */
   extraPeriods: readonly string[];
+  /** Empty rows added to the wide table (new indicators or regions), shown until they hold figures. */
+  extraRows: readonly ExtraRow[];
+  /** The add-row dialog, when open. */
+  addRowDialog: AddRowKind | null;
   isChangesShown: boolean;
   changedFields: ChangedFields;
   /** How many cells differ from the last snapshot. */
@@ -52,6 +65,13 @@ export interface EditingSlice {
   setTableSearch: (text: string) => void;
   setPeriodFilter: (period: string | null) => void;
   addExtraPeriod: (period: string) => void;
+  openAddRow: (kind: AddRowKind) => void;
+  closeAddRow: () => void;
+  /**
+   * Adds an indicator or a region to the catalogue and shows its empty row in the wide table (for
+   * `other`, the region or indicator of the row), focused for typing. Returns the backend's error.
+   */
+  addCatalogRow: (entry: { kind: 'indicator'; indicator: Indicator; regionCode: string } | { kind: 'region'; region: Region; indicatorCode: string }) => Promise<AppError | null>;
   toggleChanges: () => void;
   toggleProblems: () => void;
   setComparator: (comparator: Comparator) => void;
@@ -135,6 +155,9 @@ function merged(observation: Observation, edit: CellEditInput, seq: number): Obs
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+/** One empty list, so that resetting the table's state does not look like a new filter. */
+const NO_PERIODS: readonly string[] = [];
+const NO_ROWS: readonly ExtraRow[] = [];
 
 export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
   // Edits in quick succession each ask for the diff; only the latest answer is shown.
@@ -144,8 +167,8 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
   async function reloadWorking(): Promise<void> {
     const client = get().client;
     if (!client) return;
-    const [rows, info] = await Promise.all([client('series.query', {}), client('workspace.info', {})]);
-    if (rows.ok) set((state) => ({ observations: { ...state.observations, [observationKey('working')]: rows.value } }));
+    const [columns, info] = await Promise.all([client('series.columns', {}), client('workspace.info', {})]);
+    if (columns.ok) set((state) => ({ observations: { ...state.observations, [observationKey('working')]: decodeColumns(columns.value) } }));
     if (info.ok) set({ info: info.value });
     await get().loadChanges();
   }
@@ -158,7 +181,20 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
     if (!result.value) {
       return set({ editNotice: { kind: 'info', ...bilingual(method === 'edit.undo' ? 'editing.messages.nothingToUndo' : 'editing.messages.nothingToRedo') } });
     }
-    await reloadWorking();
+    const cells = result.value.cells;
+    const info = get().info;
+    if (cells && info) {
+      // Only the cells the step wrote change: patched in place, as an edit is.
+      const units = new Map((get().catalog?.indicators ?? []).map((indicator) => [indicator.code, indicator.unit]));
+      const key = observationKey('working');
+      set((state) => {
+        const observations = applyEdits(state.observations[key] ?? [], cells, units, info.workingSeq);
+        return { observations: { ...state.observations, [key]: observations }, info: state.info ? { ...state.info, observationCount: observations.length } : state.info };
+      });
+      void get().loadChanges();
+    } else {
+      await reloadWorking();
+    }
     // Change sets are labelled "中文 / English" (ours, restores, imports): each language shows its half.
     const [zhLabel = '', enLabel] = result.value.label.split(' / ');
     const key = method === 'edit.undo' ? 'editing.messages.undone' : 'editing.messages.redone';
@@ -169,7 +205,9 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
     tableMode: 'wide',
     tableSearch: '',
     periodFilter: null,
-    extraPeriods: [],
+    extraPeriods: NO_PERIODS,
+    extraRows: NO_ROWS,
+    addRowDialog: null,
     isChangesShown: true,
     changedFields: NO_KEYS,
     changedCellCount: 0,
@@ -186,7 +224,9 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
         editingWorkspace: workspacePath,
         tableSearch: '',
         periodFilter: null,
-        extraPeriods: [],
+        extraPeriods: NO_PERIODS,
+        extraRows: NO_ROWS,
+        addRowDialog: null,
         changedFields: NO_KEYS,
         changedCellCount: 0,
         pendingCells: NO_KEYS,
@@ -199,6 +239,22 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
     setTableSearch: (tableSearch) => set({ tableSearch }),
     setPeriodFilter: (periodFilter) => set({ periodFilter }),
     addExtraPeriod: (period) => set((state) => (state.extraPeriods.includes(period) ? {} : { extraPeriods: [...state.extraPeriods, period] })),
+    openAddRow: (addRowDialog) => set({ addRowDialog }),
+    closeAddRow: () => set({ addRowDialog: null }),
+    addCatalogRow: async (entry) => {
+      const client = get().client;
+      if (!client) return null;
+      const added = entry.kind === 'indicator' ? await client('catalog.addIndicator', { indicator: entry.indicator }) : await client('catalog.addRegion', { region: entry.region });
+      if (!added.ok) return added.error;
+      const catalog = await client('catalog.get', {});
+      if (catalog.ok) set({ catalog: catalog.value });
+      const row: ExtraRow = entry.kind === 'indicator' ? { indicatorCode: entry.indicator.code, regionCode: entry.regionCode } : { indicatorCode: entry.indicatorCode, regionCode: entry.region.code };
+      // The new row must be on screen: a search or navigator filter could hide it.
+      get().selectCategory(null);
+      get().selectRegion(null);
+      set((state) => ({ extraRows: [...state.extraRows, row], addRowDialog: null, tableSearch: '', tableMode: 'wide' }));
+      return null;
+    },
     toggleChanges: () => {
       const isChangesShown = !get().isChangesShown;
       set({ isChangesShown });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTsv } from '../../../shared/editing/tsv';
-import { copyRows, planClear, planDeleteRows, planFillDown, planPaste, withoutHeaderRow } from './plans';
+import { copyRows, planClear, planDeleteRows, planFill, planFillDown, planPaste, withoutHeaderRow } from './plans';
+import { fillTarget } from './selection';
 import type { SheetCell, SheetGrid } from './plans';
 import type { EditTarget } from './targets';
 
@@ -81,6 +82,23 @@ describe('fill, clear and copy', () => {
     if (fill.ok) expect(fill.edits.map((e) => e.value)).toEqual([10.1, 10.1]);
     const clear = planClear({ top: 0, bottom: 0, left: 0, right: 3 }, grid());
     expect(clear.ok && clear.edits).toEqual([{ indicator: 'iva', region: 'LS', period: '2023', value: null }, { indicator: 'iva', region: 'LS', period: '2024', value: null, note: null }]);
+  });
+
+  it('fills from the handle: down repeats the source rows, right repeats the source columns', () => {
+    const source = { top: 0, bottom: 0, left: 1, right: 1 };
+    const down = fillTarget(source, { rowIndex: 2, colIndex: 1 })!;
+    expect(down).toEqual({ top: 1, bottom: 2, left: 1, right: 1 });
+    const fill = planFill(source, down, grid());
+    expect(fill).toMatchObject({ ok: true, cellCount: 2, rect: { top: 0, bottom: 2, left: 1, right: 1 } });
+    if (fill.ok) expect(fill.edits.map((e) => [e.region, e.value])).toEqual([['QZ', 10.1], ['LS', 10.1]]);
+    const right = fillTarget(source, { rowIndex: 0, colIndex: 2 })!;
+    expect(right).toEqual({ top: 0, bottom: 0, left: 2, right: 2 });
+    const across = planFill(source, right, grid());
+    expect(across.ok && across.edits).toEqual([{ indicator: 'iva', region: 'LS', period: '2024', value: 10.1 }]);
+    expect(fillTarget(source, { rowIndex: 0, colIndex: 1 })).toBeNull();
+    // A two-row source repeats its rows down the target: the first row lands first.
+    const pattern = planFill({ top: 0, bottom: 1, left: 2, right: 2 }, { top: 2, bottom: 2, left: 2, right: 2 }, grid());
+    if (pattern.ok) expect(pattern.edits.map((e) => e.value)).toEqual([10.2]);
   });
 
   it('copies the selection with its headers', () => {

@@ -111,6 +111,25 @@ export function planFillDown(selection: Rect, grid: SheetGrid): Plan {
   return finish(placed, rect, (_cell, index, reason) => cellRefusal(cells[index]!.cell, reason));
 }
 
+/**
+ * The fill handle (a copy fill, as Excel's): the source's values repeat over the target, row by row
+ * when it lies below the source and column by column when it lies to the right. All or nothing.
+ */
+export function planFill(source: Rect, target: Rect, grid: SheetGrid): Plan {
+  const isDown = target.top > source.bottom;
+  const sourceRows = source.bottom - source.top + 1;
+  const sourceCols = source.right - source.left + 1;
+  const cells = editableCells(target, grid, target.top);
+  if (cells.length === 0) return { ok: false, ...bilingual('editing.messages.noEditableCell') };
+  const placed = cells.map(({ target: edited, row, col }) => {
+    const fromRow = isDown ? source.top + ((row - target.top) % sourceRows) : row;
+    const fromCol = isDown ? col : source.left + ((col - target.left) % sourceCols);
+    return { target: edited, text: grid.cellAt(fromRow, fromCol).text };
+  });
+  const rect = { top: Math.min(source.top, target.top), bottom: Math.max(source.bottom, target.bottom), left: source.left, right: Math.max(source.right, target.right) };
+  return finish(placed, rect, (_cell, index, reason) => cellRefusal(cells[index]!.cell, reason));
+}
+
 /** Delete: every editable cell of the selection is cleared; names and derived cells are left alone. */
 export function planClear(selection: Rect, grid: SheetGrid): Plan {
   const cells = editableCells(selection, grid, selection.top);

@@ -74,3 +74,21 @@ export function clampSelection(selection: Selection, bounds: Bounds): Selection 
   });
   return { anchor: fit(selection.anchor), focus: fit(selection.focus) };
 }
+
+/**
+ * Where a fill handle dragged from `source` to the cell under the pointer fills: straight down or
+ * straight right of the source, whichever way the pointer went further; null while it is inside.
+ */
+export function fillTarget(source: Rect, pointer: CellPosition): Rect | null {
+  const down = pointer.rowIndex - source.bottom;
+  const right = pointer.colIndex - source.right;
+  if (down <= 0 && right <= 0) return null;
+  return down >= right
+    ? { top: source.bottom + 1, bottom: pointer.rowIndex, left: source.left, right: source.right }
+    : { top: source.top, bottom: source.bottom, left: source.right + 1, right: pointer.colIndex };
+}
+
+/** The smallest rectangle holding both. */
+export function unionRect(a: Rect, b: Rect): Rect {
+  return { top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), left: Math.min(a.left, b.left), right: Math.max(a.right, b.right) };
+}

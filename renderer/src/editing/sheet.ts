@@ -9,7 +9,7 @@ import { cellKey } from '../../../shared/editing/derived';
 import type { Language } from '../../../shared/format';
 import type { SheetCell, SheetGrid } from './plans';
 import { isInRect, rectOf } from './selection';
-import type { Selection } from './selection';
+import type { Rect, Selection } from './selection';
 import { fieldKey } from './targets';
 import type { EditTarget } from './targets';
 
@@ -51,6 +51,8 @@ export class SheetController<Row> {
   isReadOnly = false;
   language: Language = 'zh';
   selection: Selection | null = null;
+  /** Where a fill handle drag would fill, while one is under way. */
+  fillPreview: Rect | null = null;
   columnIds: string[] = [];
   columnIndex = new Map<string, number>();
   columnLabels = new Map<string, string>();
@@ -73,9 +75,37 @@ export class SheetController<Row> {
   }
 
   configure(patch: Partial<Pick<SheetController<Row>, 'adapter' | 'isReadOnly' | 'language' | 'markers' | 'finishEditor'>>): void {
+    if (patch.adapter && patch.adapter !== this.adapter) this.targets = new WeakMap();
     Object.assign(this, patch);
     this.refresh();
   }
+
+  /**
+   * What a cell edits, built once per row object and column: the class rules of every drawn cell ask
+   * for it several times per frame while the table scrolls. Rows are immutable (an edit makes a new
+   * row object), so a cached target is never stale; another adapter (language, labels) starts afresh.
+   */
+  targetAt(row: Row, colId: string): EditTarget | null {
+    const key = row as unknown as object;
+    let byColumn = this.targets.get(key);
+    if (!byColumn) this.targets.set(key, (byColumn = new Map()));
+    let target = byColumn.get(colId);
+    if (target === undefined) {
+      target = this.adapter.targetOf(row, colId);
+      byColumn.set(colId, target);
+    }
+    return target;
+  }
+
+  /** `key|field` of each cached target, for the markers. */
+  fieldKeyOf(target: EditTarget): string {
+    let key = this.fieldKeys.get(target);
+    if (key === undefined) this.fieldKeys.set(target, (key = fieldKey(target)));
+    return key;
+  }
+
+  private targets = new WeakMap<object, Map<string, EditTarget | null>>();
+  private readonly fieldKeys = new WeakMap<EditTarget, string>();
 
   attach(api: GridApi<Row>): void {
     this.api = api;
@@ -94,6 +124,13 @@ export class SheetController<Row> {
 
   select(selection: Selection | null): void {
     this.selection = selection;
+    this.refresh();
+  }
+
+  previewFill(rect: Rect | null): void {
+    const before = this.fillPreview;
+    if (before === rect || (before && rect && before.top === rect.top && before.bottom === rect.bottom && before.left === rect.left && before.right === rect.right)) return;
+    this.fillPreview = rect;
     this.refresh();
   }
 
@@ -146,15 +183,16 @@ export type EditorOutcome = { readonly kind: 'saved' | 'unchanged' | 'failed' } 
 
 function targetOfParams<Row>(params: CellClassParams<Row> | ITooltipParams<Row>, colId: string): EditTarget | null {
   const context = params.context as SheetController<Row>;
-  return params.data ? context.adapter.targetOf(params.data, colId) : null;
+  return params.data ? context.targetAt(params.data, colId) : null;
 }
 
 function findingsOf<Row>(context: SheetController<Row>, target: EditTarget | null): readonly Finding[] {
-  return target ? (context.markers.findings.get(fieldKey(target)) ?? []) : [];
+  if (!target || context.markers.findings.size === 0) return [];
+  return context.markers.findings.get(context.fieldKeyOf(target)) ?? [];
 }
 
 function isChanged<Row>(context: SheetController<Row>, target: EditTarget | null): boolean {
-  if (!target || !context.markers.isChangesShown) return false;
+  if (!target || !context.markers.isChangesShown || context.markers.changed.size === 0) return false;
   const key = cellKey(target.indicatorCode, target.regionCode, target.period);
   const field = target.field === 'note' || target.field === 'source' || target.field === 'flags' ? 'other' : target.field;
   return context.markers.changed.has(`${key}|${field}`) || (field === 'value' && context.markers.changed.has(`${key}|other`));
@@ -178,7 +216,7 @@ export function decorateColumns<Row>(columns: readonly ColDef<Row>[], editor: Co
       ...column,
       editable: (params) => {
         const context = params.context as SheetController<Row>;
-        return !context.isReadOnly && params.data !== undefined && context.adapter.targetOf(params.data, colId) !== null;
+        return !context.isReadOnly && params.data !== undefined && context.targetAt(params.data, colId) !== null;
       },
       cellEditor: editor,
       cellEditorPopup: true,
@@ -199,6 +237,18 @@ export function decorateColumns<Row>(columns: readonly ColDef<Row>[], editor: Co
           if (!context.selection || index === undefined || params.node.rowIndex === null) return false;
           return isInRect(rectOf(context.selection), params.node.rowIndex, index);
         },
+        // The fill handle: a square on the selection's bottom-right cell (drawn by CSS, hit-tested by useSpreadsheet).
+        'cell-fill-corner': (params) => {
+          const context = params.context as SheetController<Row>;
+          if (!context.selection || context.isReadOnly || context.fillPreview || params.node.rowIndex === null) return false;
+          const rect = rectOf(context.selection);
+          return params.node.rowIndex === rect.bottom && context.columnIndex.get(colId) === rect.right;
+        },
+        'cell-fill-preview': (params) => {
+          const context = params.context as SheetController<Row>;
+          const index = context.columnIndex.get(colId);
+          return context.fillPreview !== null && index !== undefined && params.node.rowIndex !== null && isInRect(context.fillPreview, params.node.rowIndex, index);
+        },
         'cell-changed': (params) => isChanged(params.context as SheetController<Row>, targetOfParams(params, colId)),
         'cell-problem-error': (params) => findingsOf(params.context as SheetController<Row>, targetOfParams(params, colId)).some((f) => f.severity === 'error'),
         'cell-problem-warning': (params) => {
@@ -207,7 +257,8 @@ export function decorateColumns<Row>(columns: readonly ColDef<Row>[], editor: Co
         },
         'cell-saving': (params) => {
           const target = targetOfParams(params, colId);
-          return target !== null && (params.context as SheetController<Row>).markers.pending.has(fieldKey(target));
+          const context = params.context as SheetController<Row>;
+          return target !== null && context.markers.pending.size > 0 && context.markers.pending.has(context.fieldKeyOf(target));
         },
       },
     };

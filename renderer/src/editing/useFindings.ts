@@ -1,11 +1,9 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { checkConsistency, findingsByCell } from '../../../shared/editing/consistency';
 import type { Finding } from '../../../shared/editing/consistency';
-import type { Observation } from '../../../shared/api/schemas';
+import type { Catalog, Observation } from '../../../shared/api/schemas';
 import { useAppStore } from '../store';
 import { selectViewObservations } from '../store/selectors';
-
-const NONE: readonly Observation[] = [];
 
 export interface Findings {
   readonly list: readonly Finding[];
@@ -13,14 +11,27 @@ export interface Findings {
   readonly byCell: ReadonlyMap<string, readonly Finding[]>;
 }
 
-/** The consistency findings of the version on screen, errors first; recomputed when its data changes. */
+const NO_FINDINGS: Findings = { list: [], byCell: new Map() };
+
+function findingsOf(observations: readonly Observation[], catalog: Catalog): Findings {
+  const list = checkConsistency(observations, catalog);
+  const sorted = [...list].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return { list: sorted, byCell: findingsByCell(sorted) };
+}
+
+/**
+ * The consistency findings of the version on screen, errors first; recomputed when its data changes.
+ * Checked after the table has drawn (a macrotask later): the first rows of a large table and the
+ * echo of an edit never wait for the checks; markers follow a moment later.
+ */
 export function useFindings(): Findings {
-  // Checked after the table has drawn an edit: markers may follow a moment later, typing never waits.
-  const observations = useDeferredValue(useAppStore(selectViewObservations), NONE);
+  const observations = useAppStore(selectViewObservations);
   const catalog = useAppStore((state) => state.catalog);
-  return useMemo(() => {
-    const list = catalog ? checkConsistency(observations, catalog) : [];
-    const sorted = [...list].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-    return { list: sorted, byCell: findingsByCell(sorted) };
+  const [findings, setFindings] = useState<Findings>(NO_FINDINGS);
+  useEffect(() => {
+    if (!catalog) return;
+    const timer = setTimeout(() => setFindings(findingsOf(observations, catalog)), 0);
+    return () => clearTimeout(timer);
   }, [observations, catalog]);
+  return findings;
 }

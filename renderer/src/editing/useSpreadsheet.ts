@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { CellEditRequestEvent, CellFocusedEvent, GridReadyEvent } from 'ag-grid-community';
 import type { Finding, CellRef } from '../../../shared/editing/consistency';
@@ -7,10 +7,10 @@ import { useAppStore } from '../store';
 import { selectIsReadOnly } from '../store/selectors';
 import { bilingual } from './editingSlice';
 import type { ChangeKind } from './editingSlice';
-import { copyRows, planClear, planDeleteRows, planFillDown, planPaste, withoutHeaderRow } from './plans';
+import { copyRows, planClear, planDeleteRows, planFill, planFillDown, planPaste, withoutHeaderRow } from './plans';
 import type { Plan } from './plans';
-import { collapsed, extendSelection, rectOf, selectAll } from './selection';
-import type { CellPosition } from './selection';
+import { collapsed, extendSelection, fillTarget, isInRect, rectOf, selectAll } from './selection';
+import type { CellPosition, Rect } from './selection';
 import { SheetController, sheetGrid } from './sheet';
 import type { EditorOutcome, Move, SheetAdapter } from './sheet';
 import { fieldKey, parseForTarget } from './targets';
@@ -23,6 +23,9 @@ export interface SpreadsheetOptions<Row> {
   /** Findings by `key|field`, for markers and tooltips. */
   readonly findings: ReadonlyMap<string, readonly Finding[]>;
 }
+
+/** How near the selection's bottom-right corner (in CSS pixels) a press starts a fill drag. */
+const FILL_HANDLE_PX = 8;
 
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
@@ -72,11 +75,31 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
   const pending = useAppStore((state) => state.pendingCells);
   const jumpRequest = useAppStore((state) => state.jumpRequest);
   const dragging = useRef(false);
+  /** The selection a fill handle drag started from, while one is under way. */
+  const filling = useRef<Rect | null>(null);
   const keepSelectionOnFocus = useRef(false);
   const pendingJump = useRef<CellRef | null>(null);
   const locateRef = useRef(options.locate);
 
   const [context] = useState(() => new SheetController<Row>(options.adapter, saveCell));
+  /** Where the cell menu is open (a right click on a cell), or null. */
+  const [menuPlace, setMenuPlace] = useState<{ x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenuPlace(null), []);
+
+  /** The focused cell's history in the snapshots view (Alt+H, or the cell menu). */
+  const openHistory = useCallback(() => {
+    const api = context.liveApi();
+    const focused = api?.getFocusedCell();
+    const row = focused ? api?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    const target = row !== undefined && focused ? context.targetAt(row, focused.column.getColId()) : null;
+    if (!target) return store().setEditNotice({ kind: 'error', ...bilingual('editing.menu.noCell') });
+    // The snapshots view starts its state afresh for a workspace it has not shown yet; claim it first,
+    // so that its first visit keeps the history asked for here.
+    const state = store();
+    const path = state.info?.path ?? null;
+    if (state.snapshotsWorkspace !== path) state.resetSnapshots(path);
+    void state.openCellHistory({ indicator: target.indicatorCode, region: target.regionCode, period: target.period });
+  }, [context]);
 
   useEffect(() => {
     locateRef.current = options.locate;
@@ -127,6 +150,8 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
     const colIndex = context.columnIndex.get(place.colId);
     if (!node || node.rowIndex === null || colIndex === undefined) return false;
     context.focusCell({ rowIndex: node.rowIndex, colIndex }, 'middle');
+    // The keyboard goes to the cell too (a closing dialog may have given the focus back to its button).
+    setTimeout(() => containerRef.current?.querySelector<HTMLElement>('.ag-cell-focus')?.focus(), 0);
     return true;
   };
 
@@ -148,6 +173,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const grid = () => sheetGrid(context);
     const positionOf = (target: EventTarget | null): CellPosition | null => {
       if (!(target instanceof Element)) return null;
       const cell = target.closest('.ag-cell[col-id]');
@@ -156,8 +182,26 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       const rowIndex = Number(row?.getAttribute('row-index'));
       return colIndex === undefined || !row || !Number.isInteger(rowIndex) ? null : { rowIndex, colIndex };
     };
+    /** True when the pointer is on the fill handle: the square at the selection's bottom-right corner. */
+    const isOnFillHandle = (event: MouseEvent): boolean => {
+      const cell = event.target instanceof Element ? event.target.closest('.ag-cell.cell-fill-corner') : null;
+      if (!cell) return false;
+      const box = cell.getBoundingClientRect();
+      return box.right - event.clientX <= FILL_HANDLE_PX && box.bottom - event.clientY <= FILL_HANDLE_PX;
+    };
+    const endFill = () => {
+      filling.current = null;
+      context.previewFill(null);
+    };
     const onMouseDown = (event: MouseEvent) => {
       if (event.button !== 0 || isInEditor(event.target)) return;
+      if (context.selection && !context.isReadOnly && isOnFillHandle(event)) {
+        // The grid must not move its focus: the drag fills from the selection as it is.
+        event.preventDefault();
+        event.stopPropagation();
+        filling.current = rectOf(context.selection);
+        return;
+      }
       const position = positionOf(event.target);
       if (!position) return;
       if (event.shiftKey && context.selection) {
@@ -170,6 +214,12 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       context.select(collapsed(position));
     };
     const onMouseMove = (event: MouseEvent) => {
+      if (filling.current) {
+        if ((event.buttons & 1) === 0) return endFill();
+        const position = positionOf(event.target);
+        if (position) context.previewFill(fillTarget(filling.current, position));
+        return;
+      }
       if (!dragging.current || (event.buttons & 1) === 0 || !context.selection) return;
       const position = positionOf(event.target);
       const focus = context.selection.focus;
@@ -179,8 +229,21 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
     };
     const onMouseUp = () => {
       dragging.current = false;
+      const source = filling.current;
+      const target = context.fillPreview;
+      endFill();
+      const sheet = grid();
+      if (!source || !target || !sheet) return;
+      // On success the selection becomes the source and what it filled.
+      void helpers.commitPlan(planFill(source, target, sheet), 'fill');
     };
-    const grid = () => sheetGrid(context);
+    // Escape ends a fill drag without filling, wherever the focus is.
+    const onWindowKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !filling.current) return;
+      event.preventDefault();
+      event.stopPropagation();
+      endFill();
+    };
     const isFocusedCellEditable = (): boolean => {
       const focused = context.liveApi()?.getFocusedCell();
       const row = focused ? context.liveApi()?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
@@ -205,7 +268,10 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
         event.preventDefault();
         event.stopPropagation();
       };
-      if (arrow && event.shiftKey && !hasMod && !event.altKey) {
+      if (event.altKey && !hasMod && !event.shiftKey && event.code === 'KeyH') {
+        handled();
+        openHistory();
+      } else if (arrow && event.shiftKey && !hasMod && !event.altKey) {
         handled();
         const next = extendSelection(context.selection, arrow[0], arrow[1], sheet);
         context.select(next);
@@ -251,23 +317,37 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       const block = withoutHeaderRow(parseTsv(event.clipboardData?.getData('text/plain') ?? ''), rect, sheet);
       void helpers.commitPlan(planPaste(block, rect, sheet), 'paste');
     };
+    const onContextMenu = (event: MouseEvent) => {
+      const position = positionOf(event.target);
+      if (!position || isInEditor(event.target)) return;
+      event.preventDefault();
+      // The menu acts on the cell under the pointer; inside the selection, the selection stays.
+      const selection = context.selection;
+      const isInside = selection !== null && isInRect(rectOf(selection), position.rowIndex, position.colIndex);
+      if (!isInside) context.focusCell(position);
+      setMenuPlace({ x: event.clientX, y: event.clientY });
+    };
+    container.addEventListener('contextmenu', onContextMenu);
     container.addEventListener('mousedown', onMouseDown, true);
     container.addEventListener('mousemove', onMouseMove);
     container.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('mouseup', onMouseUp);
+    window.addEventListener('keydown', onWindowKeyDown, true);
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCopy);
     document.addEventListener('paste', onPaste);
     return () => {
+      container.removeEventListener('contextmenu', onContextMenu);
       container.removeEventListener('mousedown', onMouseDown, true);
       container.removeEventListener('mousemove', onMouseMove);
       container.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('mouseup', onMouseUp);
+      window.removeEventListener('keydown', onWindowKeyDown, true);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [context, helpers]);
+  }, [context, helpers, openHistory]);
 
   const gridProps = useMemo(
     () => ({
@@ -312,5 +392,5 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
     [context, helpers],
   );
 
-  return { containerRef, gridProps, context };
+  return { containerRef, gridProps, context, menuPlace, closeMenu, openHistory };
 }

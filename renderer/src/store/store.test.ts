@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient, MethodName, Result } from '../../../shared/api/contract';
 import type { Observation } from '../../../shared/api/schemas';
+import { encodeColumns } from '../../../shared/editing/columns';
 import { i18n } from '../i18n';
 import { resetStore, useAppStore } from './index';
 import { selectIsReadOnly, selectViewObservations, selectViewedSnapshot } from './selectors';
@@ -23,9 +24,10 @@ function fakeClient(overrides: Partial<Record<MethodName, Result<unknown>>> = {}
   const calls: [MethodName, unknown][] = [];
   const client = vi.fn(async (method: MethodName, input: unknown) => {
     calls.push([method, input]);
-    if (method === 'series.query') {
+    // The table loads observations column by column (series.columns).
+    if (method === 'series.columns') {
       const isSnapshot = (input as { snapshot?: number }).snapshot === 1;
-      return { ok: true, value: isSnapshot ? [observation(400)] : [observation(471.78), observation(1)] };
+      return { ok: true, value: encodeColumns(isSnapshot ? [observation(400)] : [observation(471.78), observation(1)]) };
     }
     return answers[method] ?? { ok: false, error: { code: 'INTERNAL', message: 'unexpected', messageZh: '意外' } };
   }) as unknown as ApiClient;
@@ -61,7 +63,7 @@ describe('workspace slice', () => {
     expect(selectViewObservations(state).map((o) => o.value)).toEqual([400]);
     expect(selectViewedSnapshot(state)?.label).toBe('2024年报');
     expect(selectIsReadOnly(state)).toBe(true);
-    expect(calls.filter(([method]) => method === 'series.query')).toEqual([['series.query', {}], ['series.query', { snapshot: 1 }]]);
+    expect(calls.filter(([method]) => method === 'series.columns')).toEqual([['series.columns', {}], ['series.columns', { snapshot: 1 }]]);
   });
 
   it('records a backend failure for the UI', async () => {

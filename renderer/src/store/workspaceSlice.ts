@@ -1,5 +1,6 @@
 import type { ApiClient, AppError, MethodInput, MethodName, MethodOutput, Result } from '../../../shared/api/contract';
 import type { AppInfo, Catalog, Observation, Snapshot, WorkspaceInfo } from '../../../shared/api/schemas';
+import { decodeColumns } from '../../../shared/editing/columns';
 import type { SliceCreator } from './types';
 
 /** The working copy, or a frozen snapshot by its sequence number. */
@@ -82,8 +83,9 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
     loadObservations: async (snapshot) => {
       const key = observationKey(snapshot);
       if (get().observations[key]) return;
-      const rows = await call('series.query', snapshot === 'working' ? {} : { snapshot });
-      if (rows) set((state) => ({ observations: { ...state.observations, [key]: rows } }));
+      // Column by column: a fifth of the bytes of series.query, and no 200,000 objects to validate.
+      const columns = await call('series.columns', snapshot === 'working' ? {} : { snapshot });
+      if (columns) set((state) => ({ observations: { ...state.observations, [key]: decodeColumns(columns) } }));
     },
     createWorkspace: async (path) => switchWorkspace(await send('workspace.create', { path, sample: false })),
     openWorkspace: async (path) => switchWorkspace(await send('workspace.open', { path })),

@@ -4,6 +4,7 @@ import { EditNoticeBar } from '../editing/EditNoticeBar';
 import { ProblemsPanel } from '../editing/ProblemsPanel';
 import { useFindings } from '../editing/useFindings';
 import { useAppStore } from '../store';
+import { AddRowDialog } from './AddRowDialog';
 import { LongTable } from './LongTable';
 import { TableToolbar } from './TableToolbar';
 import { WideTable } from './WideTable';
@@ -16,6 +17,7 @@ export function EditableTable() {
   const workspacePath = useAppStore((state) => state.info?.path ?? null);
   const lastSnapshotSeq = useAppStore((state) => state.info?.lastSnapshot?.seq ?? null);
   const isChangesShown = useAppStore((state) => state.isChangesShown);
+  const addRowDialog = useAppStore((state) => state.addRowDialog);
   const findings = useFindings();
   useEffect(() => {
     useAppStore.getState().resetEditingFor(workspacePath);
@@ -30,6 +32,7 @@ export function EditableTable() {
       {mode === 'wide' ? <WideTable findings={findings.byCell} /> : <LongTable findings={findings.byCell} />}
       <CellInspector />
       {isProblemsOpen && <ProblemsPanel findings={findings.list} />}
+      {addRowDialog && <AddRowDialog key={addRowDialog} />}
     </div>
   );
 }

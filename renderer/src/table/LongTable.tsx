@@ -14,6 +14,7 @@ import { WRAP_ROW_LIMIT } from './columnDefs';
 import { gridTheme, registerGridModules } from './gridSetup';
 import { buildLongColumnDefs, createLongAdapter, locateInLong } from './longColumns';
 import type { LongLabels } from './longColumns';
+import { CellContextMenu } from './CellContextMenu';
 import { NoRowsNotice } from './NoRowsNotice';
 import { useTableFilter } from './useTableFilter';
 
@@ -65,7 +66,7 @@ export function LongTable({ findings }: { readonly findings: ReadonlyMap<string,
   const columnDefs = useMemo(() => decorateColumns(buildLongColumnDefs(labels, language, isWrapping), CellEditor), [labels, language, isWrapping]);
   const headers = useMemo(() => new Map(columnDefs.map((column) => [column.colId ?? '', column.headerName ?? ''])), [columnDefs]);
   const adapter = useMemo(() => createLongAdapter((colId) => headers.get(colId) ?? colId, language, labels), [headers, language, labels]);
-  const { containerRef, gridProps } = useSpreadsheet<LongRow>({ adapter, locate: locateInLong, findings });
+  const { containerRef, gridProps, menuPlace, closeMenu, openHistory } = useSpreadsheet<LongRow>({ adapter, locate: locateInLong, findings });
   // Names and headers change width with the language: fit the columns again when they change, not after every edit.
   const fittedShape = useRef<string | null>(null);
   const shape = `${language}|${columnDefs.map((c) => c.headerName).join('|')}`;
@@ -94,6 +95,7 @@ export function LongTable({ findings }: { readonly findings: ReadonlyMap<string,
         tooltipShowDelay={400}
         ensureDomOrder
       />
+      {menuPlace && <CellContextMenu place={menuPlace} onClose={closeMenu} onHistory={openHistory} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -92,6 +92,53 @@ function AddPeriod() {
         {t('editing.toolbar.addPeriod')}
       </button>
     </form>
+  );
+}
+
+/** Adds an indicator or a region to the catalogue, with an empty row to type into: one "＋" button and its menu. */
+function AddRowButtons() {
+  const { t } = useTranslation();
+  const openAddRow = useAppStore((state) => state.openAddRow);
+  const [isOpen, setIsOpen] = useState(false);
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!isOpen) return;
+    const onPointer = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node | null)) setIsOpen(false);
+    };
+    window.addEventListener('mousedown', onPointer, true);
+    return () => window.removeEventListener('mousedown', onPointer, true);
+  }, [isOpen]);
+  const choose = (kind: 'indicator' | 'region') => () => {
+    setIsOpen(false);
+    openAddRow(kind);
+  };
+  return (
+    <span ref={ref} className="table-tool add-row-tool">
+      <button
+        type="button"
+        className="button icon-button"
+        aria-haspopup="menu"
+        aria-expanded={isOpen}
+        aria-label={t('editing.addRow.menu')}
+        title={t('editing.addRow.menu')}
+        data-testid="add-row-menu"
+        onClick={() => setIsOpen((open) => !open)}
+        onKeyDown={(event) => event.key === 'Escape' && setIsOpen(false)}
+      >
+        ＋
+      </button>
+      {isOpen && (
+        <span className="cell-menu add-row-menu" role="menu" aria-label={t('editing.addRow.menu')}>
+          <button type="button" role="menuitem" className="cell-menu-item" title={t('editing.addRow.addIndicatorHint')} data-testid="add-indicator" onClick={choose('indicator')}>
+            {t('editing.menu.addIndicator')}
+          </button>
+          <button type="button" role="menuitem" className="cell-menu-item" title={t('editing.addRow.addRegionHint')} data-testid="add-region" onClick={choose('region')}>
+            {t('editing.menu.addRegion')}
+          </button>
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -201,6 +248,7 @@ export function TableToolbar({ problemCount }: { readonly problemCount: number }
       />
       <PeriodFilter />
       {mode === 'wide' ? !isReadOnly && <AddPeriod /> : <ComparatorSelect />}
+      {mode === 'wide' && !isReadOnly && <AddRowButtons />}
       <span className="toolbar-spacer" />
       <ToggleButtons problemCount={problemCount} />
       {isReadOnly ? <span className="badge">{t('editing.toolbar.readOnly')}</span> : <UndoRedo />}

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GetRowIdParams, RowDataUpdatedEvent } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { buildWideRows } from './buildWideRows';
 import type { WideRow } from './buildWideRows';
 import { buildColumnDefs, WRAP_ROW_LIMIT } from './columnDefs';
 import { gridTheme, registerGridModules } from './gridSetup';
+import { CellContextMenu } from './CellContextMenu';
 import { NoRowsNotice } from './NoRowsNotice';
 import { useTableFilter } from './useTableFilter';
 import { createWideAdapter, locateInWide } from './wideSheet';
@@ -19,7 +20,8 @@ import { createWideAdapter, locateInWide } from './wideSheet';
 registerGridModules();
 
 const getRowId = ({ data }: GetRowIdParams<WideRow>): string => data.id;
-const AUTO_SIZE = { type: 'fitCellContents' } as const;
+/** Rows drawn beyond each edge of the screen: enough for a wheel step, few enough to keep a frame short. */
+const ROW_BUFFER = 6;
 const DEFAULT_COLUMN: ColDef<WideRow> = { resizable: true, sortable: true, suppressMovable: true };
 
 /** The wide table: indicator × region rows, one column per period; the working copy edits like a sheet. */
@@ -60,7 +62,16 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
   const rowsById = useMemo(() => new Map((table?.rows ?? []).map((row) => [row.id, row])), [table]);
   const adapter = useMemo(() => createWideAdapter((colId) => labels.get(colId) ?? colId), [labels]);
   const locate = useMemo(() => (cell: Parameters<typeof locateInWide>[0]) => locateInWide(cell, rowsById), [rowsById]);
-  const { containerRef, gridProps } = useSpreadsheet<WideRow>({ adapter, locate, findings });
+  const { containerRef, gridProps, menuPlace, closeMenu, openHistory } = useSpreadsheet<WideRow>({ adapter, locate, findings });
+  // A row just added (an indicator or region) gets the focus in its latest column, ready for typing.
+  const extraRows = useAppStore((state) => state.extraRows);
+  const lastExtraCount = useRef(extraRows.length);
+  const lastPeriod = table?.periods.at(-1)?.period;
+  useEffect(() => {
+    const added = extraRows.length > lastExtraCount.current ? extraRows.at(-1) : undefined;
+    lastExtraCount.current = extraRows.length;
+    if (added && lastPeriod) useAppStore.getState().requestJump({ indicatorCode: added.indicatorCode, regionCode: added.regionCode, period: lastPeriod, field: 'value' });
+  }, [extraRows, lastPeriod]);
   // Names and headers change width with the language: fit the columns again when they change, not after every edit.
   const fittedShape = useRef<string | null>(null);
   const shape = shapeKey;
@@ -79,14 +90,18 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
         rowData={table.rows as WideRow[]}
         columnDefs={columnDefs}
         getRowId={getRowId}
-        autoSizeStrategy={AUTO_SIZE}
         defaultColDef={DEFAULT_COLUMN}
         onRowDataUpdated={refit}
         suppressNoRowsOverlay
         headerHeight={34}
         tooltipShowDelay={400}
-        ensureDomOrder
+        // A large table scrolls without re-ordering its rows in the DOM or animating them: ordering
+        // (for screen readers) is kept where every row fits in a few screens.
+        ensureDomOrder={table.rows.length <= WRAP_ROW_LIMIT}
+        animateRows={false}
+        rowBuffer={ROW_BUFFER}
       />
+      {menuPlace && <CellContextMenu place={menuPlace} onClose={closeMenu} onHistory={openHistory} />}
     </div>
   );
 }

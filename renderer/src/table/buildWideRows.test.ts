@@ -102,3 +102,19 @@ describe('buildWideRows', () => {
     expect(en.rows[0]!.cells['2024M11']!.text).toBe('223');
   });
 });
+
+describe('buildWideRows with added rows', () => {
+  it('shows an empty row for an indicator or region just added, in catalog order, until it holds figures', () => {
+    const extraRows = [{ indicatorCode: 'land_supplied', regionCode: '330000' }];
+    const table = buildWideRows(observations, catalog, { ...all, extraRows }, 'zh');
+    expect(table.rows.map((row) => row.id)).toEqual(['industrial_value_added|330000', 'industrial_value_added|331100', 'land_supplied|330000', 'land_supplied|331100']);
+    const empty = table.rows.find((row) => row.id === 'land_supplied|330000')!;
+    expect(empty).toMatchObject({ indicatorName: '供地面积', regionName: '浙江省', storedUnit: 'mu', cells: {}, latestPeriod: null });
+    // The growth header still names the common latest period of the rows with figures.
+    expect(table.commonLatestPeriod?.period).toBe('2024');
+    // A search that leaves it out hides it; a row with figures is not doubled.
+    expect(buildWideRows(observations, catalog, { ...all, extraRows, search: '丽水' }, 'zh').rows.map((row) => row.id)).not.toContain('land_supplied|330000');
+    const doubled = buildWideRows(observations, catalog, { ...all, extraRows: [{ indicatorCode: 'land_supplied', regionCode: '331100' }] }, 'zh');
+    expect(doubled.rows.filter((row) => row.id === 'land_supplied|331100')).toHaveLength(1);
+  });
+});

@@ -19,6 +19,8 @@ export interface WideFilter {
   readonly period?: string | null;
   /** Empty period columns to show besides those with data (for typing or pasting new figures). */
   readonly extraPeriods?: readonly string[];
+  /** Empty rows to show besides those with data (an indicator or region just added). */
+  readonly extraRows?: readonly { readonly indicatorCode: string; readonly regionCode: string }[];
 }
 
 export interface PeriodColumn {
@@ -69,7 +71,7 @@ export function rowId(indicatorCode: string, regionCode: string): string {
   return `${indicatorCode}|${regionCode}`;
 }
 
-function isKept(observation: Observation, indicator: Indicator | undefined, filter: WideFilter): boolean {
+function isKept(observation: Pick<Observation, 'indicatorCode' | 'regionCode'>, indicator: Indicator | undefined, filter: WideFilter): boolean {
   if (filter.indicatorCode && observation.indicatorCode !== filter.indicatorCode) return false;
   if (filter.regionCode && observation.regionCode !== filter.regionCode) return false;
   if (filter.categoryCode && indicator?.category !== filter.categoryCode) return false;
@@ -132,29 +134,41 @@ function formatCell(observation: Observation, display: DisplayUnit, language: La
   return new FormattedCell(observation, display, language, isRate);
 }
 
+/** The largest absolute value of a list in `unitCode`, or null when none has a value. */
+function largestOf(list: readonly Observation[], unitCode: string): number | null {
+  let largest: number | null = null;
+  for (const observation of list) {
+    if (observation.value === null) continue;
+    const value = Math.abs(observation.unit === unitCode ? observation.value : inUnit(observation.value, observation.unit, unitCode));
+    if (largest === null || value > largest) largest = value;
+  }
+  return largest;
+}
+
 /**
- * Magnitudes that choose a row's display unit: its own values; for a row without any (Zhejiang's
- * level is not printed, only its growth) those of its indicator's other rows, then one stored unit,
- * so it does not fall back to 元.
+ * The magnitude that chooses a row's display unit (only the largest value counts): its own values;
+ * for a row without any (Zhejiang's level is not printed, only its growth) those of its
+ * indicator's other rows, then one stored unit, so it does not fall back to 元.
  */
-function magnitudesOf(group: readonly Observation[], peers: readonly Observation[], unitCode: string): number[] {
-  const valuesOf = (list: readonly Observation[]) =>
-    list.flatMap((o) => (o.value === null ? [] : [inUnit(o.value, o.unit, unitCode)]));
-  const own = valuesOf(group);
-  if (own.length > 0) return own;
-  const fromPeers = valuesOf(peers);
-  return fromPeers.length > 0 ? fromPeers : [1];
+function magnitudesOf(group: readonly Observation[], peers: readonly Observation[] | (() => readonly Observation[]), unitCode: string): number[] {
+  // Only money moves between 元, 万元 and 亿元 with the size of the figures.
+  if (findUnit(unitCode)?.dimension !== 'money') return [1];
+  const own = largestOf(group, unitCode);
+  if (own !== null) return [own];
+  const fromPeers = largestOf(typeof peers === 'function' ? peers() : peers, unitCode);
+  return fromPeers !== null ? [fromPeers] : [1];
 }
 
 /** The unit a row of one indicator and region shows its values in (both table layouts agree). */
-export function rowDisplayUnit(group: readonly Observation[], peers: readonly Observation[], unitCode: string, language: Language): DisplayUnit {
+export function rowDisplayUnit(group: readonly Observation[], peers: readonly Observation[] | (() => readonly Observation[]), unitCode: string, language: Language): DisplayUnit {
   return chooseDisplayUnit(unitCode, magnitudesOf(group, peers, unitCode), language);
 }
 
 interface RowContext {
   readonly indicator: Indicator | undefined;
   readonly region: Region | undefined;
-  readonly peers: readonly Observation[];
+  /** The indicator's observations in every row, asked for only by a row without values of its own. */
+  readonly peers: () => readonly Observation[];
   readonly periods: ReadonlyMap<string, PeriodColumn & { readonly order: number }>;
   readonly language: Language;
 }
@@ -171,8 +185,15 @@ function buildRow(group: readonly Observation[], { indicator, region, peers, per
   const isRate = dimension === 'rate' || dimension === 'rate_difference';
   const cells: Record<string, WideCell> = {};
   for (const observation of group) cells[observation.period] = formatCell(observation, display, language, isRate);
-  const order = (observation: Observation) => periods.get(observation.period)?.order ?? -1;
-  const latest = group.reduce((a, b) => (order(a) >= order(b) ? a : b));
+  let latest = first;
+  let latestOrder = -1;
+  for (const observation of group) {
+    const order = periods.get(observation.period)?.order ?? -1;
+    if (order > latestOrder) {
+      latest = observation;
+      latestOrder = order;
+    }
+  }
   const latestGrowth = latest.growthReportedPct;
   return {
     id: rowId(first.indicatorCode, first.regionCode),
@@ -188,6 +209,27 @@ function buildRow(group: readonly Observation[], { indicator, region, peers, per
     latestGrowth,
     latestGrowthText: latestGrowth === null ? MISSING : formatPercent(latestGrowth, language),
     latestRank: latest.rankReported,
+  };
+}
+
+/** A row without figures yet, for typing into: named like the others, in its indicator's unit. */
+function buildEmptyRow(indicatorCode: string, regionCode: string, { indicator, region, peers, language }: RowContext): WideRow {
+  const unitCode = indicator?.unit ?? '';
+  const display = rowDisplayUnit([], peers, unitCode, language);
+  return {
+    id: rowId(indicatorCode, regionCode),
+    indicatorCode,
+    regionCode,
+    indicatorName: indicator ? (language === 'zh' ? indicator.nameZh : indicator.nameEn) : indicatorCode,
+    regionName: region ? (language === 'zh' ? region.nameZh : region.nameEn) : regionCode,
+    unitLabel: display.label,
+    storedUnit: unitCode,
+    displayUnit: display.code,
+    cells: {},
+    latestPeriod: null,
+    latestGrowth: null,
+    latestGrowthText: MISSING,
+    latestRank: null,
   };
 }
 
@@ -225,38 +267,64 @@ export function buildWideRows(observations: readonly Observation[], catalog: Cat
   const indicatorIndex = new Map(catalog.indicators.map((indicator, index) => [indicator.code, index]));
   const regionIndex = new Map(catalog.regions.map((region, index) => [region.code, index]));
   const groups = new Map<string, Observation[]>();
-  const byIndicator = new Map<string, Observation[]>();
+  const groupsByIndicator = new Map<string, Observation[][]>();
   const ytdPeriods = new Set<string>();
   const periodCodes = new Set<string>();
-  const searched = new Map<string, boolean>();
-  for (const observation of observations) {
-    const indicator = catalog.indicators[indicatorIndex.get(observation.indicatorCode) ?? -1];
-    if (!isKept(observation, indicator, filter)) continue;
-    if (filter.period && observation.period !== filter.period) continue;
+  /** The group a row's observations go to, or null when the filters leave the row out. */
+  const groupFor = (observation: Observation, indicator: Indicator | undefined): Observation[] | null => {
+    if (!isKept(observation, indicator, filter)) return null;
     const id = rowId(observation.indicatorCode, observation.regionCode);
-    if (filter.search) {
-      let isFound = searched.get(id);
-      if (isFound === undefined) {
-        isFound = matchesSearch(filter.search, indicator, catalog.regions[regionIndex.get(observation.regionCode) ?? -1]);
-        searched.set(id, isFound);
-      }
-      if (!isFound) continue;
+    let group = groups.get(id);
+    if (group) return group;
+    if (filter.search && !matchesSearch(filter.search, indicator, catalog.regions[regionIndex.get(observation.regionCode) ?? -1])) return null;
+    group = [];
+    groups.set(id, group);
+    pushTo(groupsByIndicator, observation.indicatorCode, group);
+    return group;
+  };
+  // Observations come in cell-key order, so a row's figures follow one another: the row is looked
+  // up once per run, not once per figure (200,000 figures make 5,000 rows).
+  let runIndicator: string | null = null;
+  let runRegion: string | null = null;
+  let runIndicatorEntry: Indicator | undefined;
+  let runGroup: Observation[] | null = null;
+  for (const observation of observations) {
+    if (observation.indicatorCode !== runIndicator || observation.regionCode !== runRegion) {
+      runIndicator = observation.indicatorCode;
+      runRegion = observation.regionCode;
+      runIndicatorEntry = catalog.indicators[indicatorIndex.get(observation.indicatorCode) ?? -1];
+      runGroup = groupFor(observation, runIndicatorEntry);
     }
-    pushTo(groups, id, observation);
-    pushTo(byIndicator, observation.indicatorCode, observation);
+    if (!runGroup) continue;
+    if (filter.period && observation.period !== filter.period) continue;
+    runGroup.push(observation);
     periodCodes.add(observation.period);
-    if (indicator?.accumulation === 'ytd') ytdPeriods.add(observation.period);
+    if (runIndicatorEntry?.accumulation === 'ytd') ytdPeriods.add(observation.period);
   }
+  // A row whose figures the period filter left out is not shown.
+  for (const [id, group] of groups) if (group.length === 0) groups.delete(id);
+  const emptyRows = (filter.extraRows ?? []).filter((extra) => {
+    if (groups.has(rowId(extra.indicatorCode, extra.regionCode))) return false;
+    const indicator = catalog.indicators[indicatorIndex.get(extra.indicatorCode) ?? -1];
+    const region = catalog.regions[regionIndex.get(extra.regionCode) ?? -1];
+    return indicator !== undefined && region !== undefined && isKept({ indicatorCode: extra.indicatorCode, regionCode: extra.regionCode }, indicator, filter) && matchesSearch(filter.search, indicator, region);
+  });
+  const peersCache = new Map<string, readonly Observation[]>();
+  const peersOf = (indicatorCode: string): readonly Observation[] => {
+    let peers = peersCache.get(indicatorCode);
+    if (!peers) peersCache.set(indicatorCode, (peers = (groupsByIndicator.get(indicatorCode) ?? []).flat()));
+    return peers;
+  };
   // Empty columns are offered only beside data (a table of no rows says so instead).
-  if (groups.size > 0) for (const extra of filter.extraPeriods ?? []) if (!filter.period || filter.period === extra) periodCodes.add(extra);
+  if (groups.size > 0 || emptyRows.length > 0) for (const extra of filter.extraPeriods ?? []) if (!filter.period || filter.period === extra) periodCodes.add(extra);
   const periods = [...periodCodes]
     .sort(comparePeriods)
     .map((period) => ({ period, label: periodLabel(period, language, ytdPeriods.has(period) ? 'ytd' : 'point') }));
   const periodByCode = new Map(periods.map((column, order) => [column.period, { ...column, order }]));
   const cache = rowCache(catalog, `${language}|${periods.map((p) => `${p.period}=${p.label}`).join(',')}`);
   const position = (code: string, index: Map<string, number>) => index.get(code) ?? Number.MAX_SAFE_INTEGER;
-  const rows = [...groups.values()]
-    .map((group) => group[0]!)
+  const keys: { readonly indicatorCode: string; readonly regionCode: string }[] = [...groups.values()].map((group) => group[0]!);
+  const rows = [...keys, ...emptyRows]
     .sort(
       (a, b) =>
         position(a.indicatorCode, indicatorIndex) - position(b.indicatorCode, indicatorIndex) ||
@@ -265,21 +333,25 @@ export function buildWideRows(observations: readonly Observation[], catalog: Cat
     )
     .map((first) => {
       const id = rowId(first.indicatorCode, first.regionCode);
-      const group = groups.get(id)!;
-      const cached = cache.get(id);
-      if (cached && isSameGroup(cached.group, group)) return cached.row;
-      const row = buildRow(group, {
+      const group = groups.get(id);
+      const context = {
         indicator: catalog.indicators[indicatorIndex.get(first.indicatorCode) ?? -1],
         region: catalog.regions[regionIndex.get(first.regionCode) ?? -1],
-        peers: byIndicator.get(first.indicatorCode) ?? [],
+        peers: () => peersOf(first.indicatorCode),
         periods: periodByCode,
         language,
-      });
+      };
+      if (!group) return buildEmptyRow(first.indicatorCode, first.regionCode, context);
+      const cached = cache.get(id);
+      if (cached && isSameGroup(cached.group, group)) return cached.row;
+      const row = buildRow(group, context);
       // A row without values of its own takes its unit from its peers: it is rebuilt every time.
       if (group.some((observation) => observation.value !== null)) cache.set(id, { group, row });
       return row;
     });
-  const ends = new Set(rows.map((row) => row.latestPeriod?.period));
-  const commonLatestPeriod = ends.size === 1 ? (rows[0]?.latestPeriod ?? null) : null;
+  // Rows without figures yet (just added) end nowhere and do not change the growth header.
+  const withFigures = rows.filter((row) => row.latestPeriod !== null);
+  const ends = new Set(withFigures.map((row) => row.latestPeriod?.period));
+  const commonLatestPeriod = ends.size === 1 ? (withFigures[0]?.latestPeriod ?? null) : null;
   return { periods, commonLatestPeriod, rows };
 }

@@ -12,6 +12,7 @@ export function useTableFilter(): WideFilter {
       search: state.tableSearch,
       period: state.periodFilter,
       extraPeriods: state.extraPeriods,
+      extraRows: state.extraRows,
     })),
   );
 }

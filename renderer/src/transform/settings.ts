@@ -148,12 +148,16 @@ export function seriesOnScreen(
     wanted.set(indicator.code, regions);
     periods.add(observation.period);
   }
+  // Catalog order first, then regions the catalog does not know, in the order they were met:
+  // linear in regions per indicator (a catalog of a thousand regions is common after imports).
+  const catalogRegions = catalog.regions.map((region) => region.code);
+  const known = new Set(catalogRegions);
   const series: { indicator: Indicator; regionCode: string }[] = [];
   for (const indicator of catalog.indicators) {
     const regions = wanted.get(indicator.code);
     if (!regions) continue;
-    const ordered = [...catalog.regions.map((region) => region.code).filter((code) => regions.has(code)), ...[...regions].filter((code) => !catalog.regions.some((r) => r.code === code))];
-    for (const regionCode of ordered) series.push({ indicator, regionCode });
+    for (const regionCode of catalogRegions) if (regions.has(regionCode)) series.push({ indicator, regionCode });
+    for (const regionCode of regions) if (!known.has(regionCode)) series.push({ indicator, regionCode });
   }
   return { series, periods };
 }

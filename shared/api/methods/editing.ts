@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Category, Code, FilePath, Indicator, ObservationFlag, Region, SnapshotRef, Text } from '../schemas';
+import { Category, Code, FilePath, Indicator, ObservationFlag, Region, SeriesQuery, SnapshotRef, Text } from '../schemas';
 import type { MethodSpec } from './spec';
 
 const Empty = z.object({}).strict();
@@ -31,6 +31,99 @@ export const ChangeSetSummary = z.object({
 });
 export type ChangeSetSummary = z.infer<typeof ChangeSetSummary>;
 
+const Index = z.number().int().nonnegative();
+
+/**
+ * Whole numbers as runs of equal steps, flattened: [step, count, step, count, …]; value i is value
+ * i−1 plus its run's step (value −1 is 0). Ids, codes and periods of rows in key order take a few
+ * runs where a plain array would take one number per row.
+ */
+export const StepRuns = z.array(z.number().int()).refine((runs) => runs.length % 2 === 0 && runs.every((n, i) => i % 2 === 0 || n > 0), {
+  message: 'Runs are pairs of a step and a positive count.',
+});
+export type StepRuns = z.infer<typeof StepRuns>;
+
+/** A mostly empty column: the rows that have a figure, and their figures. */
+export const SparseColumn = z.object({ rows: z.array(Index), values: z.array(z.number()) }).strict();
+export type SparseColumn = z.infer<typeof SparseColumn>;
+
+/**
+ * Observations column by column, for tables of 200,000 figures: codes, units and periods once each
+ * in dictionaries, whole-number columns as step runs, growth and rank only where reported, and
+ * flags, notes and sources only on the rows that have them. Row i is (indicatorCodes[indicator i],
+ * regionCodes[region i], periods[period i], value[i], …).
+ */
+const ColumnsShape = z
+  .object({
+    count: Index,
+    indicatorCodes: z.array(Code),
+    /** The unit of each indicator in `indicatorCodes` (observations are stored in their indicator's unit). */
+    units: z.array(Text(40)),
+    regionCodes: z.array(Code),
+    periods: z.array(Code),
+    indicator: StepRuns,
+    region: StepRuns,
+    period: StepRuns,
+    versionId: StepRuns,
+    fromSeq: StepRuns,
+    value: z.array(z.number().nullable()),
+    growthReportedPct: SparseColumn,
+    rankReported: SparseColumn,
+    extras: z.array(
+      z.object({ row: Index, flags: z.array(ObservationFlag), note: Text(2000).nullable(), source: Text(4000).nullable() }).strict(),
+    ),
+  })
+  .strict();
+
+export const ObservationColumns = ColumnsShape.superRefine((columns, context) => {
+  const problem = checkColumns(columns);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+/** What is wrong with columns that parse one by one but do not fit together, or null. */
+function checkColumns(columns: z.infer<typeof ColumnsShape>): string | null {
+  const { count } = columns;
+  if (columns.value.length !== count || columns.units.length !== columns.indicatorCodes.length) return 'Every column must have one entry per observation.';
+  const dictionaries: [StepRuns, number | null][] = [
+    [columns.indicator, columns.indicatorCodes.length],
+    [columns.region, columns.regionCodes.length],
+    [columns.period, columns.periods.length],
+    [columns.versionId, null],
+    [columns.fromSeq, null],
+  ];
+  for (const [runs, size] of dictionaries) {
+    let value = 0;
+    let total = 0;
+    for (let i = 0; i < runs.length; i += 2) {
+      const step = runs[i]!;
+      const length = runs[i + 1]!;
+      total += length;
+      if (size !== null) {
+        // Values move monotonically within a run: its first and last must be inside the dictionary.
+        const first = value + step;
+        const last = value + step * length;
+        if (first < 0 || last < 0 || first >= size || last >= size) return 'A code index points outside its dictionary.';
+      }
+      value += step * length;
+    }
+    if (total !== count) return 'Every column must have one entry per observation.';
+  }
+  for (const sparse of [columns.growthReportedPct, columns.rankReported]) {
+    if (sparse.rows.length !== sparse.values.length || sparse.rows.some((row) => row >= count)) return 'A sparse column points outside the rows.';
+  }
+  if (columns.rankReported.values.some((rank) => !Number.isInteger(rank))) return 'A rank must be a whole number.';
+  if (columns.extras.some((extra) => extra.row >= count)) return 'An extra points outside the rows.';
+  return null;
+}
+export type ObservationColumns = z.infer<typeof ObservationColumns>;
+
+/**
+ * What undo or redo did: the change set, and (when it only wrote cells, up to 20,000 of them) each
+ * cell's content afterwards, so that a client updates those cells instead of reloading everything.
+ */
+export const UndoResult = ChangeSetSummary.extend({ cells: z.array(CellEditInput).max(20_000).optional() });
+export type UndoResult = z.infer<typeof UndoResult>;
+
 export const BackupInfo = z.object({ name: Text(400), path: FilePath, takenAt: Text(40), bytes: z.number().int().nonnegative() });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
@@ -47,6 +140,11 @@ export const editingMethods = {
     output: ChangeSetSummary,
     summary: 'Edit cells of the working copy as one undoable change set (one transaction).',
   },
+  'series.columns': {
+    input: SeriesQuery.strict(),
+    output: ObservationColumns,
+    summary: 'The observations of series.query, column by column (codes in dictionaries): a compact transfer for large tables.',
+  },
   'catalog.addIndicator': {
     input: z.object({ indicator: Indicator.strict() }).strict(),
     output: Indicator,
@@ -62,8 +160,8 @@ export const editingMethods = {
     output: Category,
     summary: 'Add a category of indicators (the code must be new).',
   },
-  'edit.undo': { input: Empty, output: ChangeSetSummary.nullable(), summary: 'Undo the most recent change set (survives a restart).' },
-  'edit.redo': { input: Empty, output: ChangeSetSummary.nullable(), summary: 'Redo the most recently undone change set.' },
+  'edit.undo': { input: Empty, output: UndoResult.nullable(), summary: 'Undo the most recent change set (survives a restart).' },
+  'edit.redo': { input: Empty, output: UndoResult.nullable(), summary: 'Redo the most recently undone change set.' },
   'edit.log': {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(50) }).strict(),
     output: z.array(ChangeSetSummary),

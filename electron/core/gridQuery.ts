@@ -1,0 +1,152 @@
+/**
+ * `series.columns`: the observations of `series.query` column by column, for the table. The working
+ * copy (what the table edits, and the largest answer) is read in one statement over the index of
+ * open versions, with SQLite building each column as a JSON array: no row objects are made on the
+ * way. A snapshot goes through `Workspace.querySeries` and is encoded afterwards.
+ */
+import type { ObservationColumns } from '../../shared/api/methods/editing';
+import type { SeriesQuery } from '../../shared/api/schemas';
+import { encodeColumns, encodeSparse, encodeSteps } from '../../shared/editing/columns';
+import { parsePeriod } from '../../shared/periods';
+import { parseFlags } from './store/observationRepository';
+import type { Workspace } from './workspace';
+
+interface ColumnRow {
+  indicator: string;
+  region: string;
+  period: string;
+  value: string;
+  growth: string;
+  rank: string;
+  versionId: string;
+  fromSeq: string;
+}
+
+interface ExtraRow {
+  id: number;
+  flags: string;
+  note: string | null;
+  source: string | null;
+}
+
+interface Filter {
+  indicatorId?: number;
+  regionId?: number;
+  period?: string;
+  category?: string;
+}
+
+function conditionsOf(filter: Filter): string[] {
+  const conditions = ['ov.to_seq IS NULL'];
+  if (filter.indicatorId !== undefined) conditions.push('ov.indicator_id = @indicatorId');
+  if (filter.regionId !== undefined) conditions.push('ov.region_id = @regionId');
+  if (filter.period !== undefined) conditions.push('ov.period = @period');
+  if (filter.category !== undefined) conditions.push('ov.indicator_id IN (SELECT id FROM indicator WHERE category = @category)');
+  return conditions;
+}
+
+/** Open versions (the working copy), in cell-key order; exported for the EXPLAIN QUERY PLAN test. */
+export function openVersionsSql(filter: Filter): string {
+  return `SELECT ov.id, ov.indicator_id, ov.region_id, ov.period, ov.value, ov.growth_reported_pct, ov.rank_reported, ov.flags, ov.note, ov.source, ov.from_seq
+    FROM observation_version ov WHERE ${conditionsOf(filter).join(' AND ')} ORDER BY ov.indicator_id, ov.region_id, ov.period`;
+}
+
+function columnsSql(filter: Filter): string {
+  return `SELECT json_group_array(indicator_id) AS indicator, json_group_array(region_id) AS region, json_group_array(period) AS period,
+      json_group_array(value) AS value, json_group_array(growth_reported_pct) AS growth, json_group_array(rank_reported) AS rank,
+      json_group_array(id) AS versionId, json_group_array(from_seq) AS fromSeq
+    FROM (${openVersionsSql(filter)})`;
+}
+
+/** The few open versions with flags, a note or a source (unordered: they are placed by version id). */
+function extrasSql(filter: Filter): string {
+  return `SELECT ov.id, ov.flags, ov.note, ov.source FROM observation_version ov
+    WHERE ${conditionsOf(filter).join(' AND ')} AND (ov.flags <> '' OR ov.note IS NOT NULL OR ov.source IS NOT NULL)`;
+}
+
+/** Replaces each stored id by its position in a dictionary of codes. */
+function toDictionary(ids: readonly number[], codeOf: ReadonlyMap<number, string>): { codes: string[]; indexes: number[] } {
+  const positions = new Map<number, number>();
+  const codes: string[] = [];
+  const indexes = new Array<number>(ids.length);
+  for (let row = 0; row < ids.length; row += 1) {
+    const id = ids[row]!;
+    let position = positions.get(id);
+    if (position === undefined) {
+      position = codes.length;
+      positions.set(id, position);
+      codes.push(codeOf.get(id) ?? String(id));
+    }
+    indexes[row] = position;
+  }
+  return { codes, indexes };
+}
+
+function stringDictionary(values: readonly string[]): { values: string[]; indexes: number[] } {
+  const positions = new Map<string, number>();
+  const distinct: string[] = [];
+  const indexes = new Array<number>(values.length);
+  for (let row = 0; row < values.length; row += 1) {
+    const value = values[row]!;
+    let position = positions.get(value);
+    if (position === undefined) {
+      position = distinct.length;
+      positions.set(value, position);
+      distinct.push(value);
+    }
+    indexes[row] = position;
+  }
+  return { values: distinct, indexes };
+}
+
+/** The observations `query` selects, as columns (same filters and snapshot rules as series.query). */
+export function queryColumns(workspace: Workspace, query: SeriesQuery): ObservationColumns {
+  const { seq } = workspace.resolveSnapshot(query.snapshot);
+  if (seq !== workspace.snapshots.workingSeq()) return encodeColumns(workspace.querySeries(query));
+  const filter: Filter = {};
+  if (query.indicator) filter.indicatorId = workspace.findIndicator(query.indicator).id;
+  if (query.region) filter.regionId = workspace.findRegion(query.region).id;
+  if (query.period) {
+    // An unreadable period is refused by querySeries with its bilingual message.
+    const period = parsePeriod(query.period);
+    if (!period) return encodeColumns(workspace.querySeries(query));
+    filter.period = period.code;
+  }
+  if (query.category) filter.category = query.category;
+  // A statement without parameters refuses an (empty) parameter object.
+  const parameters: unknown[] = Object.keys(filter).length > 0 ? [filter] : [];
+  const row = workspace.db.prepare<unknown[], ColumnRow>(columnsSql(filter)).get(...parameters);
+  const indicators = workspace.catalog.indicators();
+  const unitOf = new Map(indicators.map((indicator) => [indicator.code, indicator.unit]));
+  const indicatorIds = JSON.parse(row?.indicator ?? '[]') as number[];
+  const regionIds = JSON.parse(row?.region ?? '[]') as number[];
+  const indicator = toDictionary(indicatorIds, new Map(indicators.map((item) => [item.id, item.code])));
+  const region = toDictionary(regionIds, new Map(workspace.catalog.regions().map((item) => [item.id, item.code])));
+  const period = stringDictionary(JSON.parse(row?.period ?? '[]') as string[]);
+  const versionId = JSON.parse(row?.versionId ?? '[]') as number[];
+  const rowOfVersion = new Map<number, number>();
+  const extras = workspace.db.prepare<unknown[], ExtraRow>(extrasSql(filter)).all(...parameters);
+  if (extras.length > 0) versionId.forEach((id, index) => rowOfVersion.set(id, index));
+  const value = JSON.parse(row?.value ?? '[]') as (number | null)[];
+  return {
+    count: value.length,
+    indicatorCodes: indicator.codes,
+    units: indicator.codes.map((code) => unitOf.get(code) ?? ''),
+    regionCodes: region.codes,
+    periods: period.values,
+    indicator: encodeSteps(indicator.indexes),
+    region: encodeSteps(region.indexes),
+    period: encodeSteps(period.indexes),
+    versionId: encodeSteps(versionId),
+    fromSeq: encodeSteps(JSON.parse(row?.fromSeq ?? '[]') as number[]),
+    value,
+    growthReportedPct: encodeSparse(JSON.parse(row?.growth ?? '[]') as (number | null)[]),
+    rankReported: encodeSparse(JSON.parse(row?.rank ?? '[]') as (number | null)[]),
+    extras: extras.map((extra) => ({
+      row: rowOfVersion.get(extra.id) ?? 0,
+      flags: parseFlags(extra.flags),
+      note: extra.note,
+      source: extra.source,
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ObservationColumns } from '../api/methods/editing';
+import type { Observation } from '../api/schemas';
+import { decodeColumns, decodeSteps, encodeColumns, encodeSteps } from './columns';
+
+const obs = (indicatorCode: string, regionCode: string, period: string, value: number | null, extra: Partial<Observation> = {}): Observation => ({
+  versionId: 10,
+  indicatorCode,
+  regionCode,
+  period,
+  value,
+  unit: 'billion yuan',
+  growthReportedPct: null,
+  rankReported: null,
+  flags: [],
+  note: null,
+  source: null,
+  fromSeq: 3,
+  ...extra,
+});
+
+describe('observation columns', () => {
+  it('stores rows in key order as a few step runs', () => {
+    const ids = Array.from({ length: 4000 }, (_, i) => 100 + i);
+    const runs = encodeSteps(ids);
+    expect(runs).toEqual([100, 1, 1, 3999]);
+    expect([...decodeSteps(runs, ids.length)]).toEqual(ids);
+    const periods = Array.from({ length: 400 }, (_, i) => i % 40);
+    expect(encodeSteps(periods).length).toBeLessThan(periods.length / 5);
+    expect([...decodeSteps(encodeSteps(periods), periods.length)]).toEqual(periods);
+  });
+
+  it('round-trips figures, growth, rank, flags, notes and sources', () => {
+    const observations = [
+      obs('iva', '331100', '2024', 471.78, { growthReportedPct: 9.3, rankReported: 5, flags: ['as_printed'], note: '快报', versionId: 7 }),
+      obs('iva', '331100', '2023', null, { source: '工作报告', fromSeq: 1 }),
+      obs('land', '330000', '2024M11', 0.30000000000000004, { versionId: 99 }),
+    ];
+    const columns = encodeColumns(observations);
+    expect(ObservationColumns.parse(JSON.parse(JSON.stringify(columns)))).toEqual(columns);
+    expect(decodeColumns(columns)).toEqual(observations);
+    expect(columns.growthReportedPct).toEqual({ rows: [0], values: [9.3] });
+  });
+
+  it('refuses columns that do not fit together', () => {
+    const columns = encodeColumns([obs('iva', '331100', '2024', 1), obs('iva', '331100', '2023', 2)]);
+    expect(ObservationColumns.safeParse({ ...columns, value: [1] }).success).toBe(false);
+    expect(ObservationColumns.safeParse({ ...columns, region: [0, 1, 1, 1] }).success).toBe(false);
+    expect(ObservationColumns.safeParse({ ...columns, period: [0, 3] }).success).toBe(false);
+    expect(ObservationColumns.safeParse({ ...columns, rankReported: { rows: [5], values: [1] } }).success).toBe(false);
+    expect(ObservationColumns.safeParse({ ...columns, rankReported: { rows: [0], values: [1.5] } }).success).toBe(false);
+    expect(ObservationColumns.safeParse(columns).success).toBe(true);
+  });
+});
