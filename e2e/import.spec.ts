@@ -144,10 +144,20 @@ test('a large long table: new indicators are proposed, the bar shows how far the
   await wizard.proposals.scrollIntoViewIfNeeded();
   await workbench.screenshot('import-proposals-zh-light');
 
-  // Checking 200,000 rows against the workspace: a determinate bar with the rows done.
+  // Checking 200,000 rows against the workspace: a determinate bar with the rows done. On a fast
+  // machine the check can end between two polls of import.progress, so the preview's answer is
+  // held back until the bar has shown a count the backend reported (the polls go on meanwhile).
+  let releasePreview!: () => void;
+  const previewHeld = new Promise<void>((resolve) => (releasePreview = resolve));
+  await page.route('**/api/import.preview', async (route) => {
+    const response = await route.fetch({ timeout: 180_000 });
+    await previewHeld;
+    await route.fulfill({ response });
+  });
   await wizard.previewRun.click();
-  await expect(wizard.progressBar).toHaveAttribute('aria-valuenow', /^\d+$/, { timeout: 60_000 });
+  await expect(wizard.progressBar).toHaveAttribute('aria-valuenow', /^\d+$/, { timeout: 120_000 });
   await workbench.screenshot('import-progress-zh-light');
+  releasePreview();
   await expect(wizard.counts).toBeVisible({ timeout: 120_000 });
   await expect(wizard.counts).toContainText('修改 1');
 
