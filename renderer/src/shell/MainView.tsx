@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { EmptyState } from './EmptyState';
@@ -18,7 +19,11 @@ export function MainView() {
     if (isFailedOutright) return <ErrorState />;
     if (status === 'loading' || status === 'idle') return <p className="notice" data-testid="loading">{t('status.loading')}</p>;
     if (!hasWorkspace) return <EmptyState kind="noWorkspace" />;
-    return <View />;
+    return (
+      <Suspense fallback={<p className="notice" data-testid="view-loading">{t('status.loading')}</p>}>
+        <View />
+      </Suspense>
+    );
   })();
   return (
     <main className="main-view" data-testid="main-view">
