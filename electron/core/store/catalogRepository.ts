@@ -130,29 +130,11 @@ export class CatalogRepository {
   }
 
   regions(): StoredRegion[] {
-    return this.statements.regions.all().map((row) => ({
-      id: row.id,
-      code: row.code,
-      nameZh: row.name_zh,
-      nameEn: row.name_en,
-      level: row.level,
-      parentCode: row.parent_code,
-    }));
+    return this.statements.regions.all().map((row) => ({ id: row.id, ...regionOf(row) }));
   }
 
   indicators(): StoredIndicator[] {
-    return this.statements.indicators.all().map((row) => ({
-      id: row.id,
-      code: row.code,
-      nameZh: row.name_zh,
-      nameEn: row.name_en,
-      unit: row.unit,
-      kind: row.kind,
-      accumulation: row.accumulation,
-      category: row.category,
-      parentCode: row.parent_code,
-      sourceNote: row.source_note,
-    }));
+    return this.statements.indicators.all().map((row) => ({ id: row.id, ...indicatorOf(row) }));
   }
 
   catalog(): Catalog {

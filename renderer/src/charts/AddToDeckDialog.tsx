@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../shared/api/contract';
 import type { DeckItem } from '../../../shared/api/methods/charts';
 import { Modal } from '../dialogs/Modal';
+import { useSubmission } from '../dialogs/useSubmission';
 import { TextField } from '../dialogs/TextField';
 import { errorText } from '../i18n';
 import { useAppStore } from '../store';
@@ -31,9 +31,8 @@ export function AddToDeckDialog({ item, what, onClose, onDone }: AddToDeckDialog
   const append = useDecksStore((state) => state.append);
   const [choice, setChoice] = useState('');
   const [newName, setNewName] = useState(() => t('charts.deck.defaultName'));
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const [isMissing, setMissing] = useState(false);
+  const { isBusy, error, submit } = useSubmission(onClose);
   const selectId = useId();
 
   useEffect(() => {
@@ -43,17 +42,15 @@ export function AddToDeckDialog({ item, what, onClose, onDone }: AddToDeckDialog
   const target = choice || (list.some((d) => d.name === selected) ? selected : (list[0]?.name ?? NEW));
   const isNew = target === NEW;
 
-  const onSubmit = async () => {
+  const onSubmit = () => {
     const name = isNew ? newName.trim() : target;
     setMissing(name === '');
     if (!name || !client) return;
-    setBusy(true);
-    setError(null);
-    const failure = await append(client, name, item);
-    setBusy(false);
-    if (failure) return setError(failure);
-    onDone?.(t('charts.deck.added', { deck: name }));
-    onClose();
+    void submit(async () => {
+      const failure = await append(client, name, item);
+      if (!failure) onDone?.(t('charts.deck.added', { deck: name }));
+      return failure;
+    });
   };
 
   return (
@@ -63,7 +60,7 @@ export function AddToDeckDialog({ item, what, onClose, onDone }: AddToDeckDialog
       submitLabel={t('charts.deck.addTitle')}
       isBusy={isBusy}
       error={isMissing ? t('dialog.required') : error && errorText(error, language)}
-      onSubmit={() => void onSubmit()}
+      onSubmit={onSubmit}
       onClose={onClose}
       testId="add-to-deck-dialog"
     >

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../shared/api/contract';
 import { Modal } from '../dialogs/Modal';
 import { SavePathField } from '../dialogs/SavePathField';
 import { TextField } from '../dialogs/TextField';
+import { useSubmission } from '../dialogs/useSubmission';
 import { errorText } from '../i18n';
 import { suggestPath } from '../shell/suggestions';
 import { useAppStore } from '../store';
@@ -18,19 +18,17 @@ export function DeckNameDialog({ renaming, onClose }: { readonly renaming: strin
   const rename = useDecksStore((state) => state.rename);
   const setNotice = useDecksStore((state) => state.setNotice);
   const [name, setName] = useState(renaming ?? t('charts.deck.defaultName'));
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const [isMissing, setMissing] = useState(false);
-  const onSubmit = async () => {
+  const { isBusy, error, submit } = useSubmission(onClose);
+  const onSubmit = () => {
     const trimmed = name.trim();
     setMissing(trimmed === '');
     if (!trimmed || !client) return;
-    setBusy(true);
-    const failure = renaming === null ? await save(client, trimmed, []) : await rename(client, renaming, trimmed);
-    setBusy(false);
-    if (failure) return setError(failure);
-    setNotice({ kind: 'done', text: t(renaming === null ? 'charts.deck.created' : 'charts.deck.renamed', { name: trimmed }) });
-    onClose();
+    void submit(async () => {
+      const failure = renaming === null ? await save(client, trimmed, []) : await rename(client, renaming, trimmed);
+      if (!failure) setNotice({ kind: 'done', text: t(renaming === null ? 'charts.deck.created' : 'charts.deck.renamed', { name: trimmed }) });
+      return failure;
+    });
   };
   return (
     <Modal
@@ -39,7 +37,7 @@ export function DeckNameDialog({ renaming, onClose }: { readonly renaming: strin
       submitLabel={t(renaming === null ? 'charts.deck.create' : 'charts.deck.rename').replace('…', '')}
       isBusy={isBusy}
       error={isMissing ? t('dialog.required') : error && errorText(error, language)}
-      onSubmit={() => void onSubmit()}
+      onSubmit={onSubmit}
       onClose={onClose}
       testId="deck-name-dialog"
     >
@@ -57,20 +55,18 @@ export function DeckExportDialog({ name, onClose }: { readonly name: string; rea
   const [path, setPath] = useState(() => suggestPath(useAppStore.getState().info?.path, `${name.replace(/[\\/:*?"<>|]/g, '_')}.pptx`));
   const [watermark, setWatermark] = useState(false);
   const [titleSlide, setTitleSlide] = useState(true);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const [isMissing, setMissing] = useState(false);
-  const onSubmit = async () => {
+  const { isBusy, error, submit } = useSubmission(onClose);
+  const onSubmit = () => {
     const trimmed = path.trim();
     setMissing(trimmed === '');
     if (!trimmed || !client) return;
-    setBusy(true);
-    setError(null);
-    const result = await client('export.deck', { name, path: trimmed, watermark, titleSlide });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setNotice({ kind: 'done', text: t('charts.deck.exported', { slides: result.value.slides, path: result.value.path }) });
-    onClose();
+    void submit(async () => {
+      const result = await client('export.deck', { name, path: trimmed, watermark, titleSlide });
+      if (!result.ok) return result.error;
+      setNotice({ kind: 'done', text: t('charts.deck.exported', { slides: result.value.slides, path: result.value.path }) });
+      return null;
+    });
   };
   return (
     <Modal
@@ -79,7 +75,7 @@ export function DeckExportDialog({ name, onClose }: { readonly name: string; rea
       submitLabel={t('charts.export.submit')}
       isBusy={isBusy}
       error={isMissing ? t('dialog.required') : error && errorText(error, language)}
-      onSubmit={() => void onSubmit()}
+      onSubmit={onSubmit}
       onClose={onClose}
       testId="deck-export-dialog"
     >

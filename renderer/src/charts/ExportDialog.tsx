@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../shared/api/contract';
 import type { ChartSpecInput } from '../../../shared/charts/spec';
 import { Modal } from '../dialogs/Modal';
 import { SavePathField } from '../dialogs/SavePathField';
+import { useSubmission } from '../dialogs/useSubmission';
 import { errorText } from '../i18n';
 import { suggestPath } from '../shell/suggestions';
 import { useAppStore } from '../store';
@@ -28,21 +28,19 @@ export function ExportDialog({ format, spec, title, onClose }: ExportDialogProps
   const [path, setPath] = useState(() => suggestPath(useAppStore.getState().info?.path, t('charts.export.defaultName', { title: title.replace(/[\\/:*?"<>|]/g, '_'), ext: format })));
   const [scale, setScale] = useState<2 | 3>(2);
   const [watermark, setWatermark] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const [isMissing, setMissing] = useState(false);
+  const { isBusy, error, submit } = useSubmission(onClose);
 
-  const onSubmit = async () => {
+  const onSubmit = () => {
     const trimmed = path.trim();
     setMissing(trimmed === '');
     if (!trimmed || !client) return;
-    setBusy(true);
-    setError(null);
-    const result = await exportChart(client, { spec, format, path: trimmed, scale, watermark });
-    setBusy(false);
-    if ('code' in result) return setError(result);
-    setNotice({ kind: 'done', text: t('charts.export.done', { path: result.path }) });
-    onClose();
+    void submit(async () => {
+      const result = await exportChart(client, { spec, format, path: trimmed, scale, watermark });
+      if ('code' in result) return result;
+      setNotice({ kind: 'done', text: t('charts.export.done', { path: result.path }) });
+      return null;
+    });
   };
 
   return (
@@ -52,7 +50,7 @@ export function ExportDialog({ format, spec, title, onClose }: ExportDialogProps
       submitLabel={t('charts.export.submit')}
       isBusy={isBusy}
       error={isMissing ? t('dialog.required') : error && errorText(error, language)}
-      onSubmit={() => void onSubmit()}
+      onSubmit={onSubmit}
       onClose={onClose}
       testId="chart-export-dialog"
     >

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../shared/api/contract';
 import type { ChartSpecInput } from '../../../shared/charts/spec';
 import { Modal } from '../dialogs/Modal';
+import { useSubmission } from '../dialogs/useSubmission';
 import { TextField } from '../dialogs/TextField';
 import { errorText } from '../i18n';
 import { useAppStore } from '../store';
@@ -27,17 +27,17 @@ export function SaveChartDialog({
   const saveChart = useChartsStore((state) => state.saveChart);
   const setNotice = useChartsStore((state) => state.setNotice);
   const [name, setName] = useState(title);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const onSubmit = async () => {
-    if (!name.trim() || !client) return;
-    setBusy(true);
-    const failure = await saveChart(client, name.trim(), spec);
-    setBusy(false);
-    if (failure) return setError(failure);
-    setNotice({ kind: 'done', text: t('charts.save.done', { name: name.trim() }) });
-    onSaved?.(name.trim());
-    onClose();
+  const { isBusy, error, submit } = useSubmission(onClose);
+  const onSubmit = () => {
+    const trimmed = name.trim();
+    if (!trimmed || !client) return;
+    void submit(async () => {
+      const failure = await saveChart(client, trimmed, spec);
+      if (failure) return failure;
+      setNotice({ kind: 'done', text: t('charts.save.done', { name: trimmed }) });
+      onSaved?.(trimmed);
+      return null;
+    });
   };
   return (
     <Modal
@@ -46,7 +46,7 @@ export function SaveChartDialog({
       submitLabel={t('charts.save.submit')}
       isBusy={isBusy}
       error={error && errorText(error, language)}
-      onSubmit={() => void onSubmit()}
+      onSubmit={onSubmit}
       onClose={onClose}
       testId="chart-save-dialog"
     >

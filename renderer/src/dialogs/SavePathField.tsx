@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../shared/api/bridge';
 import { isDesktop } from '../api';
+import { folderOf } from '../shell/suggestions';
 import { chooseExportPath } from './savePath';
 import { TextField } from './TextField';
 import './dialogs.css';
@@ -16,7 +17,7 @@ interface SavePathFieldProps {
 
 /** The file name at the end of a typed path, for the native dialog's suggestion. */
 export function baseName(filePath: string): string {
-  return filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1);
+  return filePath.slice(folderOf(filePath).length);
 }
 
 /**

@@ -2,8 +2,11 @@ import { useState } from 'react';
 import type { AppError } from '../../../shared/api/contract';
 import { useAppStore } from '../store';
 
-/** Runs a dialog's request: busy while it runs, closes the dialog on success, keeps the error otherwise. */
-export function useSubmission() {
+/**
+ * Runs a dialog's request: busy while it runs, keeps the error otherwise. On success it calls
+ * `onDone`, by default closing the app's current dialog (a view's own dialog passes its onClose).
+ */
+export function useSubmission(onDone?: () => void) {
   const closeDialog = useAppStore((state) => state.closeDialog);
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -13,7 +16,7 @@ export function useSubmission() {
     const failure = await request();
     setBusy(false);
     if (failure) setError(failure);
-    else closeDialog();
+    else (onDone ?? closeDialog)();
   };
   return { isBusy, error, submit };
 }

@@ -93,12 +93,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
     const row = focused ? api?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
     const target = row !== undefined && focused ? context.targetAt(row, focused.column.getColId()) : null;
     if (!target) return store().setEditNotice({ kind: 'error', ...bilingual('editing.menu.noCell') });
-    // The snapshots view starts its state afresh for a workspace it has not shown yet; claim it first,
-    // so that its first visit keeps the history asked for here.
-    const state = store();
-    const path = state.info?.path ?? null;
-    if (state.snapshotsWorkspace !== path) state.resetSnapshots(path);
-    void state.openCellHistory({ indicator: target.indicatorCode, region: target.regionCode, period: target.period });
+    void store().openCellHistory({ indicator: target.indicatorCode, region: target.regionCode, period: target.period });
   }, [context]);
 
   useEffect(() => {

@@ -134,6 +134,10 @@ export const createSnapshotsSlice: SliceCreator<SnapshotsSlice> = (set, get) => 
     },
     setRevisionFilter: (filter) => set((state) => ({ revisionFilter: { ...state.revisionFilter, ...filter } })),
     openCellHistory: async (key) => {
+      // Asked from another view (the table) before the snapshots view has shown this workspace:
+      // start the area afresh now, so that the view's first visit keeps this history.
+      const path = get().info?.path ?? null;
+      if (get().snapshotsWorkspace !== path) get().resetSnapshots(path);
       const request = ++latestHistory;
       set((state) => ({ view: 'snapshots', cellHistory: { status: 'loading', key, history: state.cellHistory.history } }));
       const result = await send('observation.history', key);
