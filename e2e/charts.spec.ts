@@ -187,6 +187,14 @@ test('adds a saved scenario from Projections and a brief from the Overview to a 
   // The fan is a picture; its notes carry the briefing sentence.
   expect(slides[2]!.xml).toContain('<p:pic>');
   expect(slides[2]!.notes).toMatch(/2027/);
+
+  // Deleting the scenario says which slide would break; cancelling keeps it.
+  await page.getByTestId('view-tab-projections').click();
+  await page.getByTestId('scenario-delete').click();
+  await expect(page.getByTestId('scenario-delete-used')).toHaveText('幻灯片组中用到它：“展望”第 2 页。删除后这些幻灯片无法导出，需从组中移除。');
+  await workbench.screenshot('projections-delete-used-zh');
+  await page.getByRole('alertdialog').getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('scenario-select')).toHaveValue('十五五基准');
 });
 
 test('copies the chart to the clipboard as a PNG with the button and Ctrl+C, and says so when the clipboard is refused', async ({ page, context, server, workbench }) => {

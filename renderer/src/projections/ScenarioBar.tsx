@@ -7,6 +7,7 @@ import { useAppStore } from '../store';
 import { specToDraft, type DraftCheck } from './draft';
 import { InputField } from './fields';
 import { useWorkingObservations } from './hooks';
+import { scenarioSlidesText, slidesShowingScenario, type ScenarioSlide } from './present';
 import { displayUnitFor, findCell } from './workspaceChoices';
 
 type Notice = { readonly tone: 'ok' | 'error'; readonly text: string } | null;
@@ -26,6 +27,9 @@ export function ScenarioBar({ check }: { readonly check: DraftCheck }) {
   const [isBusy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [isAdding, setAdding] = useState(false);
+  // The deck slides that show the scenario being deleted, asked for when the confirmation opens.
+  const [usedIn, setUsedIn] = useState<readonly ScenarioSlide[]>([]);
+  const client = useAppStore((state) => state.client);
   const list = scenarios ?? [];
   const selected = list.find((scenario) => scenario.name === chosen) ?? list[0];
 
@@ -50,6 +54,13 @@ export function ScenarioBar({ check }: { readonly check: DraftCheck }) {
     setDraft(() => specToDraft(spec, baseUnit, entryUnit));
     setName(scenario.name);
     setNotice({ tone: 'ok', text: t('projections.scenarios.loaded', { name: scenario.name }) });
+  };
+
+  const confirmDelete = async (scenario: SavedScenario) => {
+    setUsedIn([]);
+    setConfirming(true);
+    const decks = client ? await client('deck.list', {}) : null;
+    if (decks?.ok) setUsedIn(slidesShowingScenario(decks.value, scenario.name));
   };
 
   const remove = async (scenario: SavedScenario) => {
@@ -105,7 +116,7 @@ export function ScenarioBar({ check }: { readonly check: DraftCheck }) {
         <button type="button" className="button" disabled={!selected || isBusy} data-testid="scenario-load" onClick={() => selected && load(selected)}>
           {t('projections.scenarios.load')}
         </button>
-        <button type="button" className="button" disabled={!selected || isBusy} data-testid="scenario-delete" onClick={() => setConfirming(true)}>
+        <button type="button" className="button" disabled={!selected || isBusy} data-testid="scenario-delete" onClick={() => selected && void confirmDelete(selected)}>
           {t('projections.scenarios.delete')}
         </button>
         <button type="button" className="button" disabled={!selected?.spec || isBusy} data-testid="scenario-add-to-deck" onClick={() => setAdding(true)}>
@@ -123,6 +134,11 @@ export function ScenarioBar({ check }: { readonly check: DraftCheck }) {
       {isConfirming && selected && (
         <div className="proj-confirm" role="alertdialog" aria-label={t('projections.scenarios.confirmDelete', { name: selected.name })}>
           <span>{t('projections.scenarios.confirmDelete', { name: selected.name })}</span>
+          {usedIn.length > 0 && (
+            <span className="proj-confirm-warning" data-testid="scenario-delete-used">
+              {t('projections.scenarios.usedInDecks', { places: scenarioSlidesText(usedIn, language) })}
+            </span>
+          )}
           <button type="button" className="button proj-danger" data-testid="scenario-delete-confirm" onClick={() => void remove(selected)}>
             {t('projections.scenarios.confirm')}
           </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
-import { assumptionsText, briefingText, catchUpText, formatRate, levelFormat, reachText, requiredText } from './present';
+import { assumptionsText, briefingText, catchUpText, formatRate, levelFormat, reachText, requiredText, scenarioSlidesText, slidesShowingScenario } from './present';
 
 const zh = i18n.getFixedT('zh');
 const en = i18n.getFixedT('en');
@@ -56,5 +56,24 @@ describe('assumptions under the fan chart', () => {
     expect(assumptionsText(result, 'en', en)).toBe(
       'Assumptions: base 471.78 billion yuan in 2024; base case 9.3% a year; low case 8%, 7% in successive years (then 7%); the province 7.5% a year; Quzhou 7% a year.',
     );
+  });
+});
+
+describe('deleting a scenario a deck shows', () => {
+  const decks = [
+    { name: '月报', items: [{ kind: 'chart', scenario: null }, { kind: 'scenario', scenario: '冲刺6000亿' }, { kind: 'brief', scenario: null }, { kind: 'scenario', scenario: '冲刺6000亿' }] },
+    { name: 'Quarterly', items: [{ kind: 'scenario', scenario: '冲刺6000亿' }, { kind: 'scenario', scenario: '稳健' }] },
+    { name: '空', items: [] },
+  ];
+
+  it('names every deck and slide that shows it, and none for a scenario no deck uses', () => {
+    expect(slidesShowingScenario(decks, '冲刺6000亿')).toEqual([
+      { deck: '月报', slide: 2 },
+      { deck: '月报', slide: 4 },
+      { deck: 'Quarterly', slide: 1 },
+    ]);
+    expect(slidesShowingScenario(decks, '未用')).toEqual([]);
+    expect(scenarioSlidesText(slidesShowingScenario(decks, '冲刺6000亿'), 'zh')).toBe('“月报”第 2 页、第 4 页；“Quarterly”第 1 页');
+    expect(scenarioSlidesText(slidesShowingScenario(decks, '冲刺6000亿'), 'en')).toBe('“月报” slides 2 and 4; “Quarterly” slide 1');
   });
 });

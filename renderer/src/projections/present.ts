@@ -126,3 +126,27 @@ export function assumptionsText(result: ProjectionResult, language: Language, t:
   ];
   return t('projections.chart.assumptions', { text: parts.join(t('projections.chart.separator')) });
 }
+
+/** A slide that shows a saved scenario: the deck's name and the slide's number, from 1. */
+export interface ScenarioSlide {
+  readonly deck: string;
+  readonly slide: number;
+}
+
+/** Every slide of every deck that shows the scenario `name`, so that deleting it can say what breaks. */
+export function slidesShowingScenario(decks: readonly { readonly name: string; readonly items: readonly { readonly kind: string; readonly scenario: string | null }[] }[], name: string): ScenarioSlide[] {
+  return decks.flatMap((deck) => deck.items.flatMap((item, index) => (item.kind === 'scenario' && item.scenario === name ? [{ deck: deck.name, slide: index + 1 }] : [])));
+}
+
+/** "“月报”第 2 页、第 4 页；“季报”第 1 页" / "“Monthly” slides 2 and 4; “Quarterly” slide 1". */
+export function scenarioSlidesText(slides: readonly ScenarioSlide[], language: Language): string {
+  const byDeck = new Map<string, number[]>();
+  for (const { deck, slide } of slides) byDeck.set(deck, [...(byDeck.get(deck) ?? []), slide]);
+  return [...byDeck]
+    .map(([deck, numbers]) => {
+      if (language === 'zh') return `“${deck}”${numbers.map((n) => `第 ${n} 页`).join('、')}`;
+      const list = numbers.length === 1 ? `slide ${numbers[0]}` : `slides ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+      return `“${deck}” ${list}`;
+    })
+    .join(language === 'zh' ? '；' : '; ');
+}

@@ -192,7 +192,9 @@ export function buildProjectionFanOption(result: ProjectionResult, chrome: Chart
     data: [[0, scale.convert(result.base.value)]],
     symbolSize: 14,
     itemStyle: { color: theme.reference },
-    label: labelStyle(frame, { position: 'top', formatter: () => scale.format(scale.convert(result.base.value)) }),
+    // To the right of the point, under the rising paths: centred above it, the label ran into the value
+    // axis's labels, and below it into the category axis (the axis starts just under the base value).
+    label: labelStyle(frame, { position: 'right', formatter: () => scale.format(scale.convert(result.base.value)) }),
   });
   return withFrame(frame, {
     grid: { ...frame.grid, left: frame.grid.left + 20, right: frame.grid.right + 70 },
