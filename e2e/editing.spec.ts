@@ -373,7 +373,7 @@ test('adds an indicator and a region from the table: the new row is ready to typ
   await page.keyboard.press('Enter');
   await expect(table.value('digital_economy', LISHUI, period)).toHaveText('1234.5');
   expect((await stored(request, server, 'digital_economy', LISHUI, period))?.value).toBe(123.45);
-  // Adding the catalogue entry is not a change set; the figure typed is.
+  // The figure typed is its own step: one Ctrl+Z takes it back and leaves the added indicator.
   await page.keyboard.press('Control+Z');
   // The row stays, empty, for typing again.
   await expect(table.value('digital_economy', LISHUI, period)).toHaveText('');
@@ -400,6 +400,27 @@ test('adds an indicator and a region from the table: the new row is ready to typ
   await sheet.addRowField('name-en').fill('Duplicate');
   await sheet.addRowDialog.getByTestId('dialog-submit').click();
   await expect(sheet.addRowDialog.getByTestId('dialog-error')).toContainText('已被使用');
+  await page.keyboard.press('Escape');
+  await expect(sheet.addRowDialog).toHaveCount(0);
+
+  // Adding an entry is an undoable step too: Ctrl+Z takes the region out, then the indicator; Ctrl+Y puts both back.
+  const catalogCodes = async () => {
+    const catalog = await call<{ regions: { code: string }[]; indicators: { code: string }[] }>(request, server, 'catalog.get');
+    return { region: catalog.regions.some((r) => r.code === '331199'), indicator: catalog.indicators.some((i) => i.code === 'digital_economy') };
+  };
+  await table.value('digital_economy', LISHUI, period).click();
+  await page.keyboard.press('Control+Z');
+  await expect(table.row('digital_economy', '331199')).toHaveCount(0);
+  await expect(table.row('digital_economy', LISHUI)).toBeVisible();
+  expect(await catalogCodes()).toEqual({ region: false, indicator: true });
+  await page.keyboard.press('Control+Z');
+  await expect(table.row('digital_economy', LISHUI)).toHaveCount(0);
+  expect(await catalogCodes()).toEqual({ region: false, indicator: false });
+  await page.keyboard.press('Control+Y');
+  await page.keyboard.press('Control+Y');
+  await expect(table.row('digital_economy', '331199')).toBeVisible();
+  await expect(table.row('digital_economy', LISHUI)).toBeVisible();
+  expect(await catalogCodes()).toEqual({ region: true, indicator: true });
 });
 
 test('cell history from the table: the cell menu and Alt+H open the snapshots view on the focused cell', async ({ server, workbench, page }) => {

@@ -357,6 +357,34 @@ describe('undo of an import takes back the catalogue entries it created', () => 
     expect(catalog.regions.length).toBe(catalogBefore.regions.length + 1);
   });
 
+  it('makes adding an indicator or a region from the table its own undoable step, surviving a reopen', () => {
+    const file = workspace.filePath;
+    const codesOf = (ws: Workspace) => ({ regions: ws.catalog.regions().map((r) => r.code), indicators: ws.catalog.indicators().map((i) => i.code) });
+    const before = codesOf(workspace);
+    workspace.addIndicator({ code: 'revenue', nameZh: '营业收入', nameEn: 'Revenue', unit: '亿元', kind: 'flow', accumulation: 'ytd', category: workspace.catalog.categories()[0]!.code, parentCode: null, sourceNote: null });
+    workspace.addRegion({ code: '331199', nameZh: '丽水新区', nameEn: 'Lishui New Area', level: 'zone', parentCode: '331100' });
+    workspace.writeCells([{ indicatorCode: 'revenue', regionCode: '331199', period: '2024', fields: fieldsOfValue(7) }], { kind: 'edit', label: 'typed' });
+    expect(workspace.recentChangeSets(3).map((c) => [c.label, c.cellCount])).toEqual([
+      ['typed', 1],
+      ['新增地区“丽水新区” / Add region "Lishui New Area"', 0],
+      ['新增指标“营业收入” / Add indicator "Revenue"', 0],
+    ]);
+    workspace.close();
+    workspace = Workspace.open(file);
+    workspace.undo(); // the figure
+    expect(workspace.querySeries({ indicator: 'revenue' })).toEqual([]);
+    workspace.undo(); // the region
+    expect(codesOf(workspace)).toEqual({ regions: before.regions, indicators: [...before.indicators, 'revenue'] });
+    workspace.undo(); // the indicator
+    expect(codesOf(workspace)).toEqual(before);
+    workspace.redo();
+    workspace.redo();
+    workspace.redo();
+    expect(codesOf(workspace)).toEqual({ regions: [...before.regions, '331199'], indicators: [...before.indicators, 'revenue'] });
+    expect(workspace.querySeries({ indicator: 'revenue' }).map((o) => [o.regionCode, o.value])).toEqual([['331199', 7]]);
+    expect(workspace.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('does not count an entry added on its own, outside the change set, as created by a later edit', () => {
     workspace.addRegion({ code: '331198', nameZh: '测试区', nameEn: 'Test', level: 'zone', parentCode: null });
     workspace.catalog.addRegion({ code: '331197', nameZh: '测试区二', nameEn: 'Test 2', level: 'zone', parentCode: null }, 99);

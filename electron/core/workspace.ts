@@ -333,37 +333,44 @@ export class Workspace {
     return changes === 0 ? null : `${this.instance}:${changes}`;
   }
 
-  /** Adds an indicator after checking that its code is new and its category and parent exist. */
+  /**
+   * Adds an indicator after checking that its code is new and its category and parent exist, as one
+   * undoable change set of no cells that records the entry: undo removes it again, redo puts it back.
+   */
   addIndicator(indicator: Indicator): Indicator {
+    this.forgetCatalogOfEndedTransactions();
     return this.db.transaction(() => {
       const catalog = this.catalog.catalog();
       this.assertNewCode(indicator.code, catalog.indicators, '指标', 'indicator');
       if (!catalog.categories.some((c) => c.code === indicator.category)) throw this.unknownReference('category', indicator.category);
       if (indicator.parentCode && !catalog.indicators.some((i) => i.code === indicator.parentCode)) throw this.unknownReference('parent indicator', indicator.parentCode);
       this.catalog.addIndicator(indicator, catalog.indicators.length);
-      this.catalog.forgetCreated('indicator', indicator.code);
+      this.writeResolved([], { kind: 'catalog', label: `新增指标“${indicator.nameZh}” / Add indicator "${indicator.nameEn}"` });
       return indicator;
     })();
   }
 
-  /** Adds a region after checking that its code is new and its parent exists. */
+  /** Adds a region after checking that its code is new and its parent exists, undoably as `addIndicator`. */
   addRegion(region: Region): Region {
+    this.forgetCatalogOfEndedTransactions();
     return this.db.transaction(() => {
       const regions = this.catalog.regions();
       this.assertNewCode(region.code, regions, '地区', 'region');
       if (region.parentCode && !regions.some((r) => r.code === region.parentCode)) throw this.unknownReference('parent region', region.parentCode);
       this.catalog.addRegion(region, regions.length);
-      this.catalog.forgetCreated('region', region.code);
+      this.writeResolved([], { kind: 'catalog', label: `新增地区“${region.nameZh}” / Add region "${region.nameEn}"` });
       return region;
     })();
   }
 
+  /** Adds a category, undoably as `addIndicator`. */
   addCategory(category: Category): Category {
+    this.forgetCatalogOfEndedTransactions();
     return this.db.transaction(() => {
       const categories = this.catalog.categories();
       this.assertNewCode(category.code, categories, '类别', 'category');
       this.catalog.addCategory(category, categories.length);
-      this.catalog.forgetCreated('category', category.code);
+      this.writeResolved([], { kind: 'catalog', label: `新增类别“${category.nameZh}” / Add category "${category.nameEn}"` });
       return category;
     })();
   }

@@ -75,7 +75,6 @@ export class CatalogRepository {
       ),
       track: db.prepare<[CatalogKind, string]>('INSERT INTO temp.catalog_created (kind, code) VALUES (?, ?)'),
       tracked: db.prepare<[], { kind: CatalogKind; code: string }>('SELECT kind, code FROM temp.catalog_created ORDER BY id'),
-      untrack: db.prepare<[CatalogKind, string]>('DELETE FROM temp.catalog_created WHERE kind = ? AND code = ?'),
       untrackAll: db.prepare('DELETE FROM temp.catalog_created'),
       categoryRow: db.prepare<[string], { code: string; name_zh: string; name_en: string; sort_order: number }>(
         'SELECT code, name_zh, name_en, sort_order FROM category WHERE code = ?',
@@ -165,11 +164,6 @@ export class CatalogRepository {
   addIndicator(indicator: Indicator, sortOrder: number): void {
     this.statements.insertIndicator.run({ ...indicator, sortOrder });
     this.statements.track.run('indicator', indicator.code);
-  }
-
-  /** Stops remembering one added entry (a catalogue edit of its own, not part of a change set). */
-  forgetCreated(kind: CatalogKind, code: string): void {
-    this.statements.untrack.run(kind, code);
   }
 
   /** Stops remembering every added entry: they were added by a transaction that has ended. */

@@ -163,11 +163,15 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
   // Edits in quick succession each ask for the diff; only the latest answer is shown.
   let changesRequest = 0;
 
-  /** Fetches the working copy again and replaces it in one step, so the table never shows "loading". */
+  /**
+   * Fetches the working copy and the catalogue again and replaces them in one step, so the table never
+   * shows "loading". The catalogue too: undoing an import or an added row takes entries back out.
+   */
   async function reloadWorking(): Promise<void> {
     const client = get().client;
     if (!client) return;
-    const [columns, info] = await Promise.all([client('series.columns', {}), client('workspace.info', {})]);
+    const [columns, info, catalog] = await Promise.all([client('series.columns', {}), client('workspace.info', {}), client('catalog.get', {})]);
+    if (catalog.ok) set({ catalog: catalog.value });
     if (columns.ok) set((state) => ({ observations: { ...state.observations, [observationKey('working')]: decodeColumns(columns.value) } }));
     if (info.ok) set({ info: info.value });
     await get().loadChanges();
