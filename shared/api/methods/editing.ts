@@ -148,17 +148,17 @@ export const editingMethods = {
   'catalog.addIndicator': {
     input: z.object({ indicator: Indicator.strict() }).strict(),
     output: Indicator,
-    summary: 'Add an indicator (its category and parent must exist; the code must be new).',
+    summary: 'Add an indicator as one undoable change set (its category and parent must exist; the code must be new).',
   },
   'catalog.addRegion': {
     input: z.object({ region: Region.strict() }).strict(),
     output: Region,
-    summary: 'Add a region (its parent must exist; the code must be new).',
+    summary: 'Add a region as one undoable change set (its parent must exist; the code must be new).',
   },
   'catalog.addCategory': {
     input: z.object({ category: Category.strict() }).strict(),
     output: Category,
-    summary: 'Add a category of indicators (the code must be new).',
+    summary: 'Add a category of indicators as one undoable change set (the code must be new).',
   },
   'edit.undo': { input: Empty, output: UndoResult.nullable(), summary: 'Undo the most recent change set (survives a restart).' },
   'edit.redo': { input: Empty, output: UndoResult.nullable(), summary: 'Redo the most recently undone change set.' },
