@@ -41,7 +41,7 @@ let lastStages = {};
 function stagesOf(stderr) {
   const stages = {};
   for (const line of stderr.split('\n')) {
-    // "import write: open 63 ms, unpack 341 ms, Workspace.writeCells 8345 ms for 100000 cells": the store's share of "writing".
+    // "import write: transaction 9120 ms, Workspace.writeCells 8345 ms for 100000 cells": the store's share of "writing".
     const store = /Workspace\.writeCells (\d+) ms/.exec(line);
     if (store) stages['writing: of which Workspace.writeCells'] = Number(store[1]);
     if (!line.startsWith('import timings: ')) continue;

@@ -7,6 +7,9 @@ import type { CommitResult, PreviewResult } from '../../shared/import/results';
 import type { TemplateMismatch } from '../../shared/import/template';
 import { withWorkspace, type CliIo } from './program';
 
+/** Import and export need only their own methods: the full backend's chart libraries are not loaded. */
+const openImportBackend = async () => (await import('./importBackend')).createImportBackend();
+
 /** Exit codes of `yardstick import` beyond program.ts's 0/1/2: rows rejected, file unreadable. */
 export const IMPORT_EXIT = { rejected: 3, unreadable: 4 } as const;
 
@@ -175,7 +178,7 @@ export function registerImportExportCommands(program: Command, io: CliIo): void 
           }
           throw error;
         }
-      });
+      }, openImportBackend);
       if (code !== 0) throw exitWith(code, `import finished with exit code ${code}`);
     });
 
@@ -206,6 +209,6 @@ export function registerImportExportCommands(program: Command, io: CliIo): void 
           overwrite: options.force,
         });
         io.out(`Exported ${result.observationCount} observations (${result.snapshot.label === 'working' ? 'working copy' : `snapshot ${result.snapshot.seq} "${result.snapshot.label}"`}) to ${result.path}\n`);
-      });
+      }, openImportBackend);
     });
 }

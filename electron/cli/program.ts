@@ -4,8 +4,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/con
 import type { AppError } from '../../shared/api/errors';
 import type { Catalog, Observation } from '../../shared/api/schemas';
 import { APP_VERSION } from '../../shared/version';
-import { createBackend, type Backend } from '../core/backend';
-import { defaultDataDir, serve } from '../server/serve';
+import type { Backend } from '../core/backend';
 import { render, type OutputFormat } from './output';
 import { aggregateOption, registerAnalysisCommands, transformedSeriesOutput, transformOption } from './analysis';
 import { registerProjectCommand } from './project';
@@ -40,9 +39,15 @@ function snapshotRef(text: string): number | string {
   return /^\d+$/.test(text) ? Number(text) : text;
 }
 
-/** A backend with one workspace open, for one command. */
-export async function withWorkspace<T>(file: string, step: (call: Call) => Promise<T>): Promise<T> {
-  const backend = createBackend({ transport: 'cli', appVersion: APP_VERSION, dataDir: defaultDataDir() });
+/** The backend, loaded on first use: `--help`, `--version` and import do not load it (nor its chart libraries). */
+export async function openBackend(): Promise<Backend> {
+  const [{ createBackend }, { defaultDataDir }] = await Promise.all([import('../core/backend'), import('../server/serve')]);
+  return createBackend({ transport: 'cli', appVersion: APP_VERSION, dataDir: defaultDataDir() });
+}
+
+/** A backend (`open`: the full one unless a command needs less) with one workspace open, for one command. */
+export async function withWorkspace<T>(file: string, step: (call: Call) => Promise<T>, open: () => Promise<Backend> = openBackend): Promise<T> {
+  const backend = await open();
   try {
     const opened = backend.openAtStartup(file);
     if (!opened.ok) throw new CliFailure(opened.error);
@@ -97,7 +102,7 @@ export function buildProgram(io: CliIo): Command {
     .argument('<file>', 'new .sqlite file')
     .option('--sample', 'fill it with the sample workspace', false)
     .action(async (file: string, options: { sample: boolean }) => {
-      const backend = createBackend({ transport: 'cli', appVersion: APP_VERSION, dataDir: defaultDataDir() });
+      const backend = await openBackend();
       try {
         const info = await caller(backend)('workspace.create', { path: path.resolve(file), sample: options.sample });
         io.out(`Created ${info.path} (${info.observationCount} observations${info.lastSnapshot ? `, snapshot "${info.lastSnapshot.label}"` : ''}).\n`);
@@ -208,6 +213,7 @@ export function buildProgram(io: CliIo): Command {
     })
     .action(async (file: string | undefined, options: { port?: number }) => {
       try {
+        const { serve } = await import('../server/serve');
         const host = await serve({ workspace: file, port: options.port, appVersion: APP_VERSION });
         io.out(`Yardstick browser edition: ${host.launchUrl}\n`);
       } catch (error) {

@@ -4,11 +4,8 @@ import type { ContributionReport } from '../../shared/api/methods/projections';
 import { describeRefusal } from '../../shared/projections/outcome';
 import { shiftSchedule, type RateSchedule } from '../../shared/projections/rates';
 import type { ProjectionResult, ScenarioSpecInput } from '../../shared/projections/schema';
-import { APP_VERSION } from '../../shared/version';
-import { createBackend } from '../core/backend';
-import { defaultDataDir } from '../server/serve';
 import { render, toTextTable, type OutputFormat } from './output';
-import { withWorkspace, type CliIo } from './program';
+import { openBackend, withWorkspace, type CliIo } from './program';
 
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
@@ -274,7 +271,7 @@ function contributionTable(report: ContributionReport) {
 
 /** Runs projection.run on a backend with no workspace open: the base was typed in. */
 async function runWithoutWorkspace(input: MethodInput<'projection.run'>): Promise<ProjectionResult> {
-  const backend = createBackend({ transport: 'cli', appVersion: APP_VERSION, dataDir: defaultDataDir() });
+  const backend = await openBackend();
   try {
     const result = await backend.dispatch('projection.run', input);
     if (result.ok) return result.value as ProjectionResult;

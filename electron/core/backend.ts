@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contract, isMethodName, parseInput, type Handlers, type MethodName } from '../../shared/api/contract';
-import { AppFailure, type AppError, type Result } from '../../shared/api/errors';
+import { AppFailure, type Result } from '../../shared/api/errors';
 import type { WorkspaceInfo } from '../../shared/api/schemas';
 import { foundationHandlers } from './handlers/foundation';
 import { editingHandlers } from './handlers/editing';
@@ -15,6 +15,7 @@ import { createWorkspace } from './handlers/foundation';
 import { BackupStore } from './backups';
 import { RecentWorkspaces } from './recent';
 import { setNativeBinding } from './store/open';
+import { toAppError } from './appError';
 import { Workspace } from './workspace';
 
 export type Transport = 'electron' | 'http' | 'cli';
@@ -156,15 +157,4 @@ export function capture<T>(step: () => T): Result<T> {
   } catch (error) {
     return { ok: false, error: toAppError(error) };
   }
-}
-
-export function toAppError(error: unknown, method?: string): AppError {
-  if (error instanceof AppFailure) return error.toError();
-  // Unexpected: log with context once, show a generic message.
-  console.error(`[yardstick] unexpected error${method ? ` in ${method}` : ''}:`, error);
-  return {
-    code: 'INTERNAL',
-    message: 'An unexpected error occurred; details were written to the log. Your data was not changed by the failed step.',
-    messageZh: '发生意外错误，详情已写入日志。失败的操作未改动数据。',
-  };
 }

@@ -87,6 +87,35 @@ interface RowInfo {
   readonly texts: readonly number[];
 }
 
+/**
+ * Data rows whose shares decide a table's label column, its row-label kind and whether it is long:
+ * all of them up to SAMPLE_ROWS, else SAMPLE_ROWS spread evenly over the run (a csv of a million
+ * observations is one run of identical rows; reading each of them again for a share is the cost of
+ * detection there). Counts that decide whether a figure is imported at all are not sampled.
+ */
+const SAMPLE_ROWS = 20_000;
+
+/** The sample of each run, taken once (three looks at the same run share it). */
+const samples = new WeakMap<{ first: number; last: number }, number[]>();
+
+function sampleDataRows(infos: readonly RowInfo[], run: { first: number; last: number }): number[] {
+  const known = samples.get(run);
+  if (known) return known;
+  const sample = takeSample(infos, run);
+  samples.set(run, sample);
+  return sample;
+}
+
+function takeSample(infos: readonly RowInfo[], run: { first: number; last: number }): number[] {
+  const rows: number[] = [];
+  for (let row = run.first; row <= run.last; row += 1) if (infos[row]!.kind === 'data') rows.push(row);
+  if (rows.length <= SAMPLE_ROWS) return rows;
+  const sample: number[] = new Array<number>(SAMPLE_ROWS);
+  const step = rows.length / SAMPLE_ROWS;
+  for (let index = 0; index < SAMPLE_ROWS; index += 1) sample[index] = rows[Math.floor(index * step)]!;
+  return sample;
+}
+
 /** Math.min without spreading: a sheet of a million rows would overflow the call stack. */
 function minimum(values: readonly number[]): number {
   let least = Infinity;
@@ -118,7 +147,6 @@ function classifyRow(grid: Grid, row: number): RowInfo {
   const numbers: number[] = [];
   const values: number[] = [];
   const texts: number[] = [];
-  let garbled = 0;
   for (let column = 0; column < cells.length; column += 1) {
     const cell = cells[column];
     if (cell === null || cell === undefined) continue;
@@ -129,10 +157,7 @@ function classifyRow(grid: Grid, row: number): RowInfo {
     if (parsed.kind === 'number') {
       numbers.push(column);
       values.push(parsed.value);
-    } else {
-      texts.push(column);
-      if (isGarbledCached(text)) garbled += 1;
-    }
+    } else texts.push(column);
   }
   if (filled.length === 0) return { kind: 'blank', filled, numbers, texts };
   const isIncreasingYears = values.length >= 2 && values.every(isYearLike) && values.every((value, index) => index === 0 || value > values[index - 1]!);
@@ -142,9 +167,25 @@ function classifyRow(grid: Grid, row: number): RowInfo {
   // A year as the row label (2016 | 123.4 | 456.7) also makes a data row.
   const hasYearLabel = numbers.length >= 2 && filled[0] === numbers[0] && isYearLike(values[0]!) && !values.slice(1).every(isYearLike);
   if (numbers.length >= 1 && (hasLabel || hasYearLabel)) return { kind: 'data', filled, numbers, texts };
+  // Looked at only here: most rows of a long table are data rows by their figures.
+  let garbled = 0;
+  for (const column of texts) {
+    const cell = cells[column];
+    if (isGarbledCached(typeof cell === 'string' ? cell.trim() : '')) garbled += 1;
+  }
   // A label followed only by mistyped figures ("丽水市 | 12..5") is still a row of data, to be rejected cell by cell.
   if (garbled >= 1 && texts.length >= 2 && !isGarbledNumber(grid.rawText(row, texts[0]!))) return { kind: 'data', filled, numbers, texts };
   return { kind: 'text', filled, numbers, texts };
+}
+
+function isSameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function isSameShape(a: RowInfo, b: RowInfo): boolean {
+  return a.kind === b.kind && isSameList(a.filled, b.filled) && isSameList(a.numbers, b.numbers) && isSameList(a.texts, b.texts);
 }
 
 /**
@@ -260,9 +301,15 @@ function headerAbove(grid: Grid, infos: readonly RowInfo[], run: DataRun, floor:
 
 /** Label and alternate (English) label columns: text in most data rows, left of the first number. */
 function findLabelColumns(grid: Grid, infos: readonly RowInfo[], run: DataRun): { label: number; alternate: number | null; firstValue: number } {
-  const dataRows: number[] = [];
-  for (let row = run.first; row <= run.last; row += 1) if (infos[row]!.kind === 'data') dataRows.push(row);
-  const firstValue = minimum(dataRows.map((row) => infos[row]!.numbers[0] ?? Infinity));
+  let firstValue = Infinity;
+  let firstFilled = Infinity;
+  for (let row = run.first; row <= run.last; row += 1) {
+    const info = infos[row]!;
+    if (info.kind !== 'data') continue;
+    firstValue = Math.min(firstValue, info.numbers[0] ?? Infinity);
+    firstFilled = Math.min(firstFilled, info.filled[0] ?? 0);
+  }
+  const dataRows = sampleDataRows(infos, run);
   const counts = new Map<number, { text: number; latin: number }>();
   for (const row of dataRows) {
     for (const column of infos[row]!.texts) {
@@ -283,7 +330,7 @@ function findLabelColumns(grid: Grid, infos: readonly RowInfo[], run: DataRun): 
     }
   }
   // A year as the row label: the first filled column.
-  if (label < 0) label = minimum(dataRows.map((row) => infos[row]!.filled[0] ?? 0));
+  if (label < 0) label = Number.isFinite(firstFilled) ? firstFilled : 0;
   let alternate: number | null = null;
   for (const [column, entry] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
     if (column === label) continue;
@@ -340,13 +387,16 @@ function describeColumn(
   tableUnit: string | null,
   defaultYear: number | undefined,
 ): DetectedColumn {
+  // Which cells hold numbers, classifyRow knew already (by the same parseNumber).
   let numberCount = 0;
-  let textCount = 0;
   for (let row = run.first; row <= run.last; row += 1) {
-    if (infos[row]!.kind !== 'data') continue;
-    const parsed = parseNumber(grid.raw(row, column));
-    if (parsed.kind === 'number') numberCount += 1;
-    else if (parsed.kind === 'text') textCount += 1;
+    const info = infos[row]!;
+    if (info.kind === 'data' && info.numbers.includes(column)) numberCount += 1;
+  }
+  // Without numbers, whether the column holds text at all ("—" is no text): the first one tells.
+  let hasText = false;
+  for (let row = run.first; numberCount === 0 && !hasText && row <= run.last; row += 1) {
+    if (infos[row]!.kind === 'data' && parseNumber(grid.raw(row, column)).kind === 'text') hasText = true;
   }
   const parts = header ? headerParts(grid, header, column, labelColumns) : [];
   const lastPart = parts[parts.length - 1];
@@ -373,7 +423,7 @@ function describeColumn(
   const nameZh = zh.join(' / ');
   const nameEn = en.join(' / ');
   const flattened = parts.map((part) => cleanLabel(part.raw)).join(' / ');
-  let kind: ColumnKind = numberCount > 0 ? 'value' : textCount > 0 ? 'text' : 'empty';
+  let kind: ColumnKind = numberCount > 0 ? 'value' : hasText ? 'text' : 'empty';
   if (kind === 'value') {
     const leaf = zh[zh.length - 1] ?? en[en.length - 1] ?? '';
     if (RANK.test(leaf)) kind = 'rank';
@@ -438,13 +488,9 @@ function detectLong(grid: Grid, header: { first: number; last: number } | null, 
   }
   if (found.period === undefined || found.value === undefined) return null;
   let periods = 0;
-  let rows = 0;
-  for (let row = run.first; row <= run.last; row += 1) {
-    if (infos[row]!.kind !== 'data') continue;
-    rows += 1;
-    if (periodFromHeader(grid.value(row, found.period))) periods += 1;
-  }
-  if (rows === 0 || periods < rows * 0.8) return null;
+  const rows = sampleDataRows(infos, run);
+  for (const row of rows) if (periodFromHeader(grid.value(row, found.period))) periods += 1;
+  if (rows.length === 0 || periods < rows.length * 0.8) return null;
   return {
     region: found.region ?? null,
     indicator: found.indicator ?? null,
@@ -463,7 +509,14 @@ function detectLong(grid: Grid, header: { first: number; last: number } | null, 
  */
 export function detectTables(sheet: SheetCells, fileName: string): DetectedTable[] {
   const grid = new Grid(sheet);
-  const infos = Array.from({ length: grid.rowCount }, (_, row) => classifyRow(grid, row));
+  const infos: RowInfo[] = new Array<RowInfo>(grid.rowCount);
+  let previous: RowInfo | undefined;
+  for (let row = 0; row < grid.rowCount; row += 1) {
+    const info = classifyRow(grid, row);
+    // The rows of a long table share one shape: one (immutable) RowInfo for a run of them keeps a
+    // million small arrays from being kept, and collected, at all.
+    infos[row] = previous !== undefined && isSameShape(previous, info) ? previous : (previous = info);
+  }
   const runs = findDataRuns(grid, infos);
   const tables: DetectedTable[] = [];
   let floor = 0;
@@ -501,12 +554,9 @@ export function detectTables(sheet: SheetCells, fileName: string): DetectedTable
     const columnsCarry = valueColumns.length > 0 && periodColumns.length >= valueColumns.length * 0.5 ? 'period' : 'indicator';
 
     let labelPeriods = 0;
-    let labelCount = 0;
-    for (let row = run.first; row <= run.last; row += 1) {
-      if (infos[row]!.kind !== 'data') continue;
-      labelCount += 1;
-      if (periodFromHeader(grid.value(row, label), defaultYear)) labelPeriods += 1;
-    }
+    const labelRows = sampleDataRows(infos, run);
+    const labelCount = labelRows.length;
+    for (const row of labelRows) if (periodFromHeader(grid.value(row, label), defaultYear)) labelPeriods += 1;
     const labelKind = labelCount > 0 && labelPeriods >= labelCount * 0.6 ? 'period' : 'region';
 
     const fromTitle = periodFromText(titleZh, { defaultYear: fileYear });

@@ -551,7 +551,6 @@ class TableExtractor {
     // A trial run looks for unknown names only: its figures are not kept.
     if (this.out.seenRejections) return;
     this.out.pending.push({
-      key: `${column.indicator.code}\u0000${region.code}\u0000${period}`,
       field: column.field,
       address: cellAddress(this.grid.name, row, column.index),
       observation: { indicatorCode: column.indicator.code, regionCode: region.code, period, table: this.tableIndex, convertedFrom: column.field === 'value' ? column.convertFrom : null, address: '' },
@@ -725,7 +724,6 @@ class TableExtractor {
 }
 
 interface PendingFigure {
-  key: string;
   field: Field;
   address: string;
   observation: PlannedObservation;
@@ -792,12 +790,25 @@ export function extractObservations(workbook: WorkbookCells, mapping: ImportMapp
     }
   });
   // One figure per (indicator, region, period, field): a second source for it rejects them all.
-  const byKey = new Map<string, PendingFigure | PendingFigure[]>();
+  // Grouped by indicator, region and period in maps of maps (no key string per figure: a long table
+  // has a million), each group in `groups` in the order its first figure came.
+  const groups: (PendingFigure | PendingFigure[])[] = [];
+  const groupOf = new Map<string, Map<string, Map<string, number>>>();
   for (const figure of out.pending) {
-    const entry = byKey.get(figure.key);
-    if (entry === undefined) byKey.set(figure.key, figure);
-    else if (Array.isArray(entry)) entry.push(figure);
-    else byKey.set(figure.key, [entry, figure]);
+    const { indicatorCode, regionCode, period } = figure.observation;
+    let byRegion = groupOf.get(indicatorCode);
+    if (!byRegion) groupOf.set(indicatorCode, (byRegion = new Map()));
+    let byPeriod = byRegion.get(regionCode);
+    if (!byPeriod) byRegion.set(regionCode, (byPeriod = new Map()));
+    const index = byPeriod.get(period);
+    if (index === undefined) {
+      byPeriod.set(period, groups.length);
+      groups.push(figure);
+      continue;
+    }
+    const entry = groups[index]!;
+    if (Array.isArray(entry)) entry.push(figure);
+    else groups[index] = [entry, figure];
   }
   const observations: PlannedObservation[] = [];
   const build = (figures: readonly PendingFigure[]) => {
@@ -819,7 +830,7 @@ export function extractObservations(workbook: WorkbookCells, mapping: ImportMapp
     }
     observations.push(observation);
   };
-  for (const entry of byKey.values()) {
+  for (const entry of groups) {
     if (!Array.isArray(entry)) {
       // The one figure of its observation (most of a long table): its own record becomes the observation.
       const observation = entry.observation;

@@ -37,6 +37,8 @@ export class Grid {
 
   /** The cell as a reader sees it: inside a merged range, the range's value. */
   value(row: number, column: number): CellValue {
+    // Most large sheets (every csv) have no merged cells.
+    if (this.mergeAt.size === 0) return this.sheet.rows[row]?.[column] ?? null;
     const merge = this.mergeAt.get(this.key(row, column));
     if (merge) return this.raw(merge.startRow, merge.startColumn);
     return this.raw(row, column);

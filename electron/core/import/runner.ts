@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppFailure } from '../../../shared/api/errors';
 import type { WorkbookCells } from '../../../shared/import/types';
 import { importFailures } from './failures';
 import { DEFAULT_READ_LIMITS } from './limits';
-import { readSpreadsheetFile, type ProgressListener, type ReadOptions } from './readFile';
-import type { WorkerRequest, WorkerResponse } from './worker';
+import type { ProgressListener, ReadOptions } from './readFile';
+import type { WorkerProgress, WorkerRequest, WorkerResponse } from './worker';
 
 export interface ReadControl {
   /** Aborting terminates the read; the promise rejects with IMPORT_CANCELLED. */
@@ -36,11 +36,20 @@ function checkSize(filePath: string, options: ReadOptions): void {
   if (size > limit) throw importFailures.fileTooLarge(path.basename(filePath), size, { ...DEFAULT_READ_LIMITS, ...options.limits, maxFileBytes: limit });
 }
 
+function settledValue<T>(response: Extract<WorkerResponse, { kind: 'result' }>, resolve: (value: T) => void, reject: (error: unknown) => void): void {
+  if (response.ok) resolve(response.value as T);
+  else if (response.error.code === 'INTERNAL') reject(new Error(`import worker: ${response.error.message}`));
+  else {
+    const error = response.error as ReturnType<AppFailure['toError']>;
+    reject(new AppFailure(error.code, error.message, error.messageZh, error.details));
+  }
+}
+
 /**
  * Runs one request in a fresh worker thread, relaying its progress; aborting terminates the
  * worker (a write it was doing never commits) and rejects with `cancelled()`.
  */
-export function runInWorker<T>(script: string, request: WorkerRequest, control: { signal?: AbortSignal; onProgress?: ProgressListener }, cancelled: () => AppFailure): Promise<T> {
+export function runInWorker<T>(script: string, request: WorkerRequest, control: { signal?: AbortSignal; onProgress?: (progress: WorkerProgress) => void }, cancelled: () => AppFailure): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (control.signal?.aborted) {
       reject(cancelled());
@@ -62,19 +71,94 @@ export function runInWorker<T>(script: string, request: WorkerRequest, control: 
         if (!isSettled) control.onProgress?.(response.progress);
         return;
       }
-      settle(() => {
-        if (response.ok) resolve(response.value as T);
-        else if (response.error.code === 'INTERNAL') reject(new Error(`import worker: ${response.error.message}`));
-        else {
-          const error = response.error as ReturnType<AppFailure['toError']>;
-          reject(new AppFailure(error.code, error.message, error.messageZh, error.details));
-        }
-      });
+      settle(() => settledValue(response, resolve, reject));
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`import worker exited with code ${code} before answering`))));
     worker.postMessage(request);
   });
+}
+
+/**
+ * One worker thread kept between requests (the import engine's: it holds the file being imported),
+ * running one request at a time. Aborting a request terminates the thread (a write it was doing
+ * never commits) and rejects with `cancelled()`; the next request starts a new thread. The thread
+ * does not keep the process alive while it waits, and ends after `idleMs` without a request (the
+ * file it holds is then read again if asked for).
+ */
+export class PersistentWorker {
+  private worker: Worker | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private idle: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly script: string,
+    private readonly resourceLimits?: ResourceLimits,
+    private readonly idleMs = 10 * 60_000,
+  ) {}
+
+  run<T>(request: WorkerRequest, control: { signal?: AbortSignal; onProgress?: (progress: WorkerProgress) => void }, cancelled: () => AppFailure): Promise<T> {
+    const next = this.queue.then(() => this.runNow<T>(request, control, cancelled));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Ends the thread (and with it the file it holds); an unfinished request rejects. */
+  stop(): Promise<void> {
+    clearTimeout(this.idle);
+    const worker = this.worker;
+    this.worker = undefined;
+    return worker ? worker.terminate().then(() => undefined) : Promise.resolve();
+  }
+
+  private runNow<T>(request: WorkerRequest, control: { signal?: AbortSignal; onProgress?: (progress: WorkerProgress) => void }, cancelled: () => AppFailure): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (control.signal?.aborted) {
+        reject(cancelled());
+        return;
+      }
+      clearTimeout(this.idle);
+      const worker = (this.worker ??= new Worker(this.script, this.resourceLimits ? { resourceLimits: this.resourceLimits } : undefined));
+      worker.ref();
+      let isSettled = false;
+      const detach = () => {
+        control.signal?.removeEventListener('abort', onAbort);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const settle = (step: () => void, isThreadDone: boolean) => {
+        if (isSettled) return;
+        isSettled = true;
+        detach();
+        if (!isThreadDone) {
+          worker.unref();
+          this.idle = setTimeout(() => void this.stop(), this.idleMs);
+          this.idle.unref();
+          step();
+          return;
+        }
+        if (this.worker === worker) this.worker = undefined;
+        // Settle only once the thread is gone: its connection is closed and any open transaction rolled back.
+        void worker.terminate().finally(step);
+      };
+      const onAbort = () => settle(() => reject(cancelled()), true);
+      const onMessage = (response: WorkerResponse) => {
+        if (response.kind === 'progress') {
+          if (!isSettled) control.onProgress?.(response.progress);
+          return;
+        }
+        settle(() => settledValue(response, resolve, reject), false);
+      };
+      const onError = (error: Error) => settle(() => reject(error), true);
+      const onExit = (code: number) => settle(() => reject(new Error(`import worker exited with code ${code} before answering`)), true);
+      control.signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(request);
+    });
+  }
 }
 
 /**
@@ -88,9 +172,16 @@ export async function readWorkbookFile(filePath: string, options: ReadOptions = 
   checkSize(absolute, options);
   const script = control.workerScript === undefined ? defaultWorkerScript() : control.workerScript;
   if (!script) {
+    const { readSpreadsheetFile } = await import('./readFile');
     const workbook = readSpreadsheetFile(absolute, options, control.onProgress);
     if (control.signal?.aborted) throw importFailures.cancelled(fileName);
     return workbook;
   }
-  return runInWorker<WorkbookCells>(script, { kind: 'read', path: absolute, options }, control, () => importFailures.cancelled(fileName));
+  const onProgress = control.onProgress;
+  const relay = onProgress
+    ? (progress: WorkerProgress) => {
+        if (progress.phase === 'reading' || progress.phase === 'parsing' || progress.phase === 'writing') onProgress({ ...progress, phase: progress.phase });
+      }
+    : undefined;
+  return runInWorker<WorkbookCells>(script, { kind: 'read', path: absolute, options }, { signal: control.signal, onProgress: relay }, () => importFailures.cancelled(fileName));
 }

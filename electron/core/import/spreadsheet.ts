@@ -33,6 +33,9 @@ const CFB = XLSX.CFB as {
   write(container: CfbContainer, options: { type: 'buffer' }): Uint8Array;
 };
 
+/** Excel's error values by code, as SheetJS reads them (the workbook is read without formatted text, see parse()). */
+const ERROR_TEXT: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+
 function cellValue(cell: XLSX.CellObject | undefined): CellValue {
   if (!cell) return null;
   switch (cell.t) {
@@ -48,7 +51,7 @@ function cellValue(cell: XLSX.CellObject | undefined): CellValue {
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
     case 'e':
-      return cell.w ?? '#ERROR';
+      return cell.w ?? (typeof cell.v === 'number' ? ERROR_TEXT[cell.v] : undefined) ?? '#ERROR';
     case 'd':
       return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v);
     default:
@@ -178,6 +181,8 @@ function parse(bytes: Uint8Array, fileName: string, limits: ReadLimits, codePage
       type: 'buffer',
       dense: true,
       cellNF: true,
+      // No formatted text per cell (a third of the parse): numbers are read as stored, percentages by their format.
+      cellText: false,
       cellFormula: false,
       cellHTML: false,
       cellStyles: false,

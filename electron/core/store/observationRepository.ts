@@ -164,6 +164,12 @@ export class ObservationRepository {
            flags, note, source, from_seq, change_set_id, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // INSERT_BATCH versions in one statement: each call into SQLite costs more than the row it inserts.
+      insertBatch: db.prepare<InsertParameter[]>(
+        `INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, rank_reported,
+           flags, note, source, from_seq, change_set_id, recorded_at)
+         VALUES ${Array.from({ length: INSERT_BATCH }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      ),
       // New cells of the versions inserted after id ?: one statement per write instead of one per version.
       addCells: db.prepare<[number]>(
         'INSERT OR IGNORE INTO cell (indicator_id, region_id, period) SELECT indicator_id, region_id, period FROM observation_version WHERE id > ?',
@@ -394,14 +400,24 @@ export class ObservationRepository {
    * transaction.
    */
   writeMany(writes: readonly ResolvedWrite[], seq: number, changeSetId: number, recordedAt: string): void {
-    const { close, insert } = this.statements;
+    const { close, insert, insertBatch } = this.statements;
     const lastIdBefore = this.statements.maxId.get() ?? 0;
     let inserted = 0;
+    // New versions wait here and go in INSERT_BATCH at a time, in their order (so they get the ids
+    // they would get one by one). A cell's open version is closed before its new one is inserted,
+    // as the unique index of open versions needs: a cell not yet written in this batch has no
+    // version waiting, and before a cell's second write the waiting ones are inserted.
+    const waiting: InsertParameter[] = [];
+    const insertWaiting = () => {
+      for (let at = 0; at < waiting.length; at += INSERT_COLUMNS) insert.run(...(waiting.slice(at, at + INSERT_COLUMNS) as Parameters<typeof insert.run>));
+      waiting.length = 0;
+    };
     for (const { key, currentId, fields, repeat } of writes) {
+      if (repeat) insertWaiting();
       const open = repeat ? this.openFields(key)?.id : currentId;
       if (open !== undefined) close.run(seq, open);
       if (fields === null) continue;
-      insert.run(
+      waiting.push(
         key.indicatorId,
         key.regionId,
         key.period,
@@ -416,10 +432,20 @@ export class ObservationRepository {
         recordedAt,
       );
       inserted += 1;
+      if (waiting.length === INSERT_BATCH * INSERT_COLUMNS) {
+        insertBatch.run(...waiting);
+        waiting.length = 0;
+      }
     }
+    insertWaiting();
     if (inserted > 0) this.statements.addCells.run(lastIdBefore);
   }
 }
+
+/** Columns of one inserted version, and versions per multi-row INSERT (768 parameters, far below SQLite's limit). */
+const INSERT_COLUMNS = 12;
+const INSERT_BATCH = 64;
+type InsertParameter = number | string | null;
 
 /** A cell's identity as one string, for maps. */
 export function cellId(indicatorId: number, regionId: number, period: string): string {

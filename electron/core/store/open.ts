@@ -25,6 +25,17 @@ function openDatabase(file: string, options: Database.Options = {}): Db {
   return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
 }
 
+let isIntegrityChecked = true;
+
+/**
+ * Whether opening a workspace runs SQLite's integrity check (it reads the whole file: seconds for a
+ * large workspace). Per thread: only the import worker turns it off, for the requests that only
+ * read the file the app has opened, and so checked, already.
+ */
+export function setIntegrityCheckOnOpen(isChecked: boolean): void {
+  isIntegrityChecked = isChecked;
+}
+
 /** Opens an existing workspace: every check runs before anything is written to the file. */
 export function openWorkspaceFile(filePath: string): Db {
   const absolute = path.resolve(filePath);
@@ -50,8 +61,10 @@ export function openWorkspaceFile(filePath: string): Db {
         { path: absolute, schemaVersion: userVersion, supported: LATEST_SCHEMA_VERSION },
       );
     }
-    const problems = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-    if (problems.length !== 1 || problems[0]?.integrity_check !== 'ok') throw corrupt(absolute, problems.slice(0, 5));
+    if (isIntegrityChecked) {
+      const problems = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+      if (problems.length !== 1 || problems[0]?.integrity_check !== 'ok') throw corrupt(absolute, problems.slice(0, 5));
+    }
     configure(db);
     migrate(db);
     return db;
