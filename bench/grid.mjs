@@ -197,7 +197,9 @@ const browser = await chromium.launch({
 });
 try {
   const runs = Number(values.runs);
-  console.log('measuring', values.small, 'then', values.large, 'observations');
+  // The machine may be shared: the load average goes beside the timings.
+  const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+  console.log('measuring', values.small, 'then', values.large, 'observations; load average', load());
   const small = await bench(Number(values.small), browser, runs);
   const large = await bench(Number(values.large), browser, runs);
   const metrics = ['firstRowsMs', 'viewSwitchMs', 'medianFrameMs', 'p95FrameMs', 'pasteMs'];
@@ -206,7 +208,7 @@ try {
     const ratio = large[metric] / small[metric];
     result({ metric, small: small[metric], large: large[metric], ratio, target: targets[metric] ?? null });
   }
-  console.log(`\nWide table, ${large.observations} vs ${small.observations} observations (${large.indicators}×${large.regions} vs ${small.indicators}×${small.regions} rows × ${PERIODS.length} months), median of ${runs} runs:`);
+  console.log(`\nWide table, ${large.observations} vs ${small.observations} observations (${large.indicators}×${large.regions} vs ${small.indicators}×${small.regions} rows × ${PERIODS.length} months), median of ${runs} runs, load average now ${load()}:`);
   for (const metric of metrics) {
     const target = targets[metric] ? `  (target < ${targets[metric]} ms)` : '';
     console.log(`  ${metric.padEnd(14)} ${large[metric].toFixed(1).padStart(8)} ms vs ${small[metric].toFixed(1).padStart(8)} ms  ratio ${(large[metric] / small[metric]).toFixed(2)}${target}`);

@@ -10,6 +10,8 @@ import './styles/theme.css';
 import './styles/layout.css';
 
 useAppStore.getState().connect(createDefaultClient());
+// Asked for before the first render, so the backend reads the workspace while the shell draws.
+void useAppStore.getState().loadWorkspace();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,6 +10,8 @@ import { cellKey } from '../../../shared/editing/derived';
 import type { Comparator } from '../../../shared/editing/derived';
 import type { CellRef } from '../../../shared/editing/consistency';
 import { i18n } from '../i18n';
+import { recordPatch } from './patches';
+import type { CellChange } from './patches';
 import type { SliceCreator } from '../store/types';
 import { observationKey } from '../store/workspaceSlice';
 
@@ -110,6 +112,7 @@ export function applyEdits(observations: readonly Observation[], edits: readonly
   }
   const seen = new Set<CellEditInput>();
   const result: Observation[] = [];
+  const changes: CellChange[] = [];
   for (const observation of observations) {
     const edit = byCell.get(observation.indicatorCode)?.get(observation.regionCode)?.get(observation.period);
     if (!edit) {
@@ -117,7 +120,9 @@ export function applyEdits(observations: readonly Observation[], edits: readonly
       continue;
     }
     seen.add(edit);
-    if (!edit.remove) result.push(merged(observation, edit, seq));
+    const next = edit.remove ? null : merged(observation, edit, seq);
+    if (next) result.push(next);
+    changes.push({ indicatorCode: observation.indicatorCode, regionCode: observation.regionCode, period: observation.period, next });
   }
   const remaining = new Map(edits.map((edit) => [cellKey(edit.indicator, edit.region, edit.period), edit]));
   for (const edit of remaining.values()) {
@@ -136,8 +141,12 @@ export function applyEdits(observations: readonly Observation[], edits: readonly
       source: null,
       fromSeq: seq,
     };
-    result.push(merged(blank, edit, seq));
+    const next = merged(blank, edit, seq);
+    result.push(next);
+    changes.push({ indicatorCode: edit.indicator, regionCode: edit.region, period: edit.period, next });
   }
+  // The table rebuilds only the rows these cells are in.
+  recordPatch(result, { base: observations, changes });
   return result;
 }
 

@@ -13,7 +13,8 @@ export function App() {
   useDocumentPreferences();
   useShortcuts();
   useEffect(() => {
-    void useAppStore.getState().loadWorkspace();
+    // main.tsx starts loading before the first render; an App rendered on its own loads here.
+    if (useAppStore.getState().status === 'idle') void useAppStore.getState().loadWorkspace();
   }, []);
   return (
     <div className="app" data-testid="app">

@@ -2,12 +2,15 @@ import { lazy, type ComponentType } from 'react';
 import type { MenuCommand } from '../../../shared/api/bridge';
 import type { Messages } from '../i18n/zh';
 import { OverviewView } from '../overview/OverviewView';
-import { TableView } from '../table/TableView';
 import type { KeyChord } from './shortcuts';
 
-// The overview (first screen) and the table load with the app; the other views, and ECharts with
-// them, load on first use, so a launch parses about a third less script (MainView shows a loading
-// line meanwhile).
+// The overview (first screen) loads with the app; the other views, and ECharts with them, load on
+// first use, so a launch parses about a third less script (MainView shows a loading line meanwhile).
+// The table (and AG Grid with it) is a chunk of its own, asked for at once: the browser compiles it
+// while the overview draws and the workspace loads, so the first screen does not wait for it.
+const loadTableView = () => import('../table/TableView').then((module) => ({ default: module.TableView }));
+const tableView = loadTableView();
+const TableView = lazy(() => tableView);
 const ProjectionsView = lazy(() => import('../projections/ProjectionsView').then((module) => ({ default: module.ProjectionsView })));
 const SnapshotsView = lazy(() => import('../snapshots/SnapshotsView').then((module) => ({ default: module.SnapshotsView })));
 const ChartsView = lazy(() => import('../charts/ChartsView').then((module) => ({ default: module.ChartsView })));

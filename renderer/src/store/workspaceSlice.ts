@@ -67,14 +67,30 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
     connect: (client) => set({ client }),
     loadWorkspace: async () => {
       set({ status: 'loading', error: null });
-      const appInfo = await call('app.info', {});
+      // All four at once: the working copy's observations (the longest answer, most of a large
+      // workspace's launch) do not wait for the others. Without a workspace the backend refuses the
+      // last three, and their answers are not used.
+      const [appInfo, catalogResult, snapshotsResult, columnsResult] = await Promise.all([
+        call('app.info', {}),
+        send('catalog.get', {}),
+        send('snapshot.list', {}),
+        send('series.columns', {}),
+      ]);
       if (!appInfo) return set({ status: 'failed' });
       if (!appInfo.workspace) return set({ status: 'ready', appInfo, info: null });
-      const [catalog, snapshots] = await Promise.all([call('catalog.get', {}), call('snapshot.list', {})]);
-      if (!catalog || !snapshots) return set({ status: 'failed' });
-      set({ appInfo, info: appInfo.workspace, catalog, snapshots, snapshot: 'working', observations: {} });
-      await get().loadObservations('working');
-      set({ status: get().error ? 'failed' : 'ready' });
+      if (!catalogResult.ok) return set({ status: 'failed', error: catalogResult.error });
+      if (!snapshotsResult.ok) return set({ status: 'failed', error: snapshotsResult.error });
+      // Observations that fail to load leave the workspace open (its menus, backups, snapshots) with the error shown.
+      set({
+        appInfo,
+        info: appInfo.workspace,
+        catalog: catalogResult.value,
+        snapshots: snapshotsResult.value,
+        snapshot: 'working',
+        observations: columnsResult.ok ? { [observationKey('working')]: decodeColumns(columnsResult.value) } : {},
+        status: columnsResult.ok ? 'ready' : 'failed',
+        ...(columnsResult.ok ? {} : { error: columnsResult.error }),
+      });
     },
     selectSnapshot: async (snapshot) => {
       set({ snapshot });

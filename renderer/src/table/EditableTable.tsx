@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { afterPaint } from '../editing/afterPaint';
 import { CellInspector } from '../editing/CellInspector';
 import { EditNoticeBar } from '../editing/EditNoticeBar';
 import { ProblemsPanel } from '../editing/ProblemsPanel';
@@ -22,9 +23,8 @@ export function EditableTable() {
   useEffect(() => {
     useAppStore.getState().resetEditingFor(workspacePath);
   }, [workspacePath]);
-  useEffect(() => {
-    void useAppStore.getState().loadChanges();
-  }, [workspacePath, lastSnapshotSeq, isChangesShown]);
+  // The "changed since the snapshot" markers are asked for once the rows are on screen.
+  useEffect(() => afterPaint(() => void useAppStore.getState().loadChanges()), [workspacePath, lastSnapshotSeq, isChangesShown]);
   return (
     <div className="editable-table" data-testid="editable-table">
       <TableToolbar problemCount={findings.list.length} />

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, GetRowIdParams, RowDataUpdatedEvent } from 'ag-grid-community';
+import type { ColDef, ColumnResizedEvent, GetRowIdParams, RowHeightParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/editing/consistency';
 import { CellEditor } from '../editing/CellEditor';
@@ -11,6 +11,7 @@ import { selectViewObservations } from '../store/selectors';
 import { buildWideRows } from './buildWideRows';
 import type { WideRow } from './buildWideRows';
 import { buildColumnDefs, WRAP_ROW_LIMIT } from './columnDefs';
+import { canvasMeasure, ROW_HEIGHT, withFittedWidths, wrappedRowHeight } from './columnWidths';
 import { gridTheme, registerGridModules } from './gridSetup';
 import { CellContextMenu } from './CellContextMenu';
 import { NoRowsNotice } from './NoRowsNotice';
@@ -39,22 +40,27 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
   const shapeKey = table
     ? `${language}|${table.rows.length <= WRAP_ROW_LIMIT}|${table.commonLatestPeriod?.label ?? ''}|${table.periods.map((p) => `${p.period}=${p.label}`).join(',')}`
     : '';
+  // Widths fit the headers and the text, computed when the columns change (not measured in the DOM).
   const columnDefs = useMemo(
     () =>
       table &&
       decorateColumns(
-        buildColumnDefs(table, {
-          indicator: t('table.indicator'),
-          region: t('table.region'),
-          unit: t('table.unit'),
-          growth: (period) => (period ? t('table.growth', { period }) : t('table.latestGrowth')),
-          rank: (period) => (period ? t('table.rank', { period }) : t('table.latestRank')),
-          rankValue: (count) => t('table.rankValue', { count, ordinal: true }),
-          flag: (flag) => t(`flags.${flag}`),
-        }),
+        withFittedWidths(
+          buildColumnDefs(table, {
+            indicator: t('table.indicator'),
+            region: t('table.region'),
+            unit: t('table.unit'),
+            growth: (period) => (period ? t('table.growth', { period }) : t('table.latestGrowth')),
+            rank: (period) => (period ? t('table.rank', { period }) : t('table.latestRank')),
+            rankValue: (count) => t('table.rankValue', { count, ordinal: true }),
+            flag: (flag) => t(`flags.${flag}`),
+          }),
+          table.rows,
+          canvasMeasure(),
+        ),
         CellEditor,
       ),
-    // `table` only lends its periods to the columns, which shapeKey names.
+    // `table` lends its periods to the columns, which shapeKey names, and its text to their widths.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [shapeKey, t],
   );
@@ -62,7 +68,7 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
   const rowsById = useMemo(() => new Map((table?.rows ?? []).map((row) => [row.id, row])), [table]);
   const adapter = useMemo(() => createWideAdapter((colId) => labels.get(colId) ?? colId), [labels]);
   const locate = useMemo(() => (cell: Parameters<typeof locateInWide>[0]) => locateInWide(cell, rowsById), [rowsById]);
-  const { containerRef, gridProps, menuPlace, closeMenu, openHistory } = useSpreadsheet<WideRow>({ adapter, locate, findings });
+  const { containerRef, gridProps, context, menuPlace, closeMenu, openHistory } = useSpreadsheet<WideRow>({ adapter, locate, findings });
   // A row just added (an indicator or region) gets the focus in its latest column, ready for typing.
   const extraRows = useAppStore((state) => state.extraRows);
   const lastExtraCount = useRef(extraRows.length);
@@ -72,14 +78,26 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
     lastExtraCount.current = extraRows.length;
     if (added && lastPeriod) useAppStore.getState().requestJump({ indicatorCode: added.indicatorCode, regionCode: added.regionCode, period: lastPeriod, field: 'value' });
   }, [extraRows, lastPeriod]);
-  // Names and headers change width with the language: fit the columns again when they change, not after every edit.
-  const fittedShape = useRef<string | null>(null);
-  const shape = shapeKey;
-  const refit = ({ api }: RowDataUpdatedEvent<WideRow>): void => {
-    if (fittedShape.current === shape) return;
-    fittedShape.current = shape;
-    api.autoSizeAllColumns();
-  };
+  // Up to WRAP_ROW_LIMIT rows, a long name wraps: its row is as high as its lines in the name column.
+  // The grid asks a row's height once; it is asked again when the names (language), the columns or
+  // the name column's width change.
+  const isWrapping = (table?.rows.length ?? 0) <= WRAP_ROW_LIMIT;
+  const getRowHeight = useCallback(
+    ({ data, api }: RowHeightParams<WideRow>): number =>
+      data ? wrappedRowHeight(data.indicatorName, api.getColumn('indicator')?.getActualWidth() ?? 0, canvasMeasure()) : ROW_HEIGHT,
+    [],
+  );
+  const onColumnResized = useCallback(({ api, finished, column }: ColumnResizedEvent<WideRow>): void => {
+    if (finished && column?.getColId() === 'indicator') api.resetRowHeights();
+  }, []);
+  // After the grid has the new rows and columns (its effects run before this one; a table that
+  // stops wrapping goes back to one height); the first rows' heights are right from the start.
+  const measuredShape = useRef(shapeKey);
+  useEffect(() => {
+    if (measuredShape.current === shapeKey) return;
+    measuredShape.current = shapeKey;
+    context.liveApi()?.resetRowHeights();
+  }, [context, shapeKey]);
   if (!table || !columnDefs) return null;
   if (table.rows.length === 0) return <NoRowsNotice />;
   return (
@@ -91,7 +109,8 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
         columnDefs={columnDefs}
         getRowId={getRowId}
         defaultColDef={DEFAULT_COLUMN}
-        onRowDataUpdated={refit}
+        getRowHeight={isWrapping ? getRowHeight : undefined}
+        onColumnResized={isWrapping ? onColumnResized : undefined}
         suppressNoRowsOverlay
         headerHeight={34}
         tooltipShowDelay={400}

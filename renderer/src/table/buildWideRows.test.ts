@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Observation } from '../../../shared/api/schemas';
+import { applyEdits } from '../editing/editingSlice';
 import { buildWideRows, MISSING } from './buildWideRows';
 
 const catalog: Catalog = {
@@ -116,5 +117,37 @@ describe('buildWideRows with added rows', () => {
     expect(buildWideRows(observations, catalog, { ...all, extraRows, search: '丽水' }, 'zh').rows.map((row) => row.id)).not.toContain('land_supplied|330000');
     const doubled = buildWideRows(observations, catalog, { ...all, extraRows: [{ indicatorCode: 'land_supplied', regionCode: '331100' }] }, 'zh');
     expect(doubled.rows.filter((row) => row.id === 'land_supplied|331100')).toHaveLength(1);
+  });
+});
+
+describe('buildWideRows after an edit', () => {
+  const units = new Map(catalog.indicators.map((indicator) => [indicator.code, indicator.unit]));
+  /** What a row shows: its own fields and its cells' text. */
+  const shown = (table: ReturnType<typeof buildWideRows>) =>
+    table.rows.map((row) => ({ id: row.id, unit: row.unitLabel, growth: row.latestGrowthText, cells: Object.fromEntries(Object.entries(row.cells).map(([period, cell]) => [period, cell.text])) }));
+
+  it('rebuilds only the edited row, and shows what a full build shows', () => {
+    const before = buildWideRows(observations, catalog, all, 'zh');
+    const edited = applyEdits(observations, [{ indicator: 'industrial_value_added', region: '331100', period: '2023', value: 500 }], units, 3);
+    const after = buildWideRows(edited, catalog, all, 'zh');
+    const lishui = after.rows.find((row) => row.id === 'industrial_value_added|331100')!;
+    expect(lishui.cells['2023']!.text).toBe('5000');
+    // Untouched rows are the same objects (the grid redraws only the edited one, and Zhejiang's,
+    // which has no values of its own and takes its unit from the edited row's).
+    const rebuilt = after.rows.filter((row) => row !== before.rows.find((old) => old.id === row.id)).map((row) => row.id);
+    expect(rebuilt).toEqual(['industrial_value_added|330000', 'industrial_value_added|331100']);
+    expect(shown(after)).toEqual(shown(buildWideRows([...edited], catalog, all, 'zh')));
+  });
+
+  it('fills a blank cell of a row, and builds afresh when an edit adds a row or a period', () => {
+    buildWideRows(observations, catalog, all, 'en');
+    const filled = applyEdits(observations, [{ indicator: 'land_supplied', region: '331100', period: '2023', value: 10 }], units, 3);
+    const table = buildWideRows(filled, catalog, all, 'en');
+    expect(table.rows.find((row) => row.id === 'land_supplied|331100')!.cells['2023']!.text).toBe('10');
+    const newRow = applyEdits(filled, [{ indicator: 'land_supplied', region: '330000', period: '2025', value: 1 }], units, 4);
+    const grown = buildWideRows(newRow, catalog, all, 'en');
+    expect(grown.rows.map((row) => row.id)).toContain('land_supplied|330000');
+    expect(grown.periods.map((period) => period.period)).toEqual(['2023', '2024', '2025']);
+    expect(shown(grown)).toEqual(shown(buildWideRows([...newRow], catalog, all, 'en')));
   });
 });

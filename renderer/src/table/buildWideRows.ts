@@ -7,6 +7,7 @@ import { chooseDisplayUnit, formatNumber, formatPercent, RATE_DECIMALS, toDispla
 import type { DisplayUnit, Language } from '../../../shared/format';
 import { comparePeriods, periodLabel } from '../../../shared/periods';
 import { convert, findUnit } from '../../../shared/units';
+import { patchOf } from '../editing/patches';
 import { matchesQuery } from '../navigator/matchesQuery';
 
 export interface WideFilter {
@@ -177,14 +178,48 @@ function columnOf(column: (PeriodColumn & { readonly order: number }) | undefine
   return column ? { period: column.period, label: column.label } : null;
 }
 
+/**
+ * A row whose cells are made when first read: the grid reads those of the rows it draws (and all of
+ * them only to sort by a period), so 200,000 figures make a few thousand cells at first, not 200,000.
+ */
+class LazyRow implements WideRow {
+  private built: Readonly<Record<string, WideCell>> | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly indicatorCode: string,
+    readonly regionCode: string,
+    readonly indicatorName: string,
+    readonly regionName: string,
+    readonly unitLabel: string,
+    readonly storedUnit: string,
+    readonly displayUnit: string,
+    readonly latestPeriod: PeriodColumn | null,
+    readonly latestGrowth: number | null,
+    readonly latestGrowthText: string,
+    readonly latestRank: number | null,
+    private readonly group: readonly Observation[],
+    private readonly display: DisplayUnit,
+    private readonly language: Language,
+    private readonly isRate: boolean,
+  ) {}
+
+  get cells(): Readonly<Record<string, WideCell>> {
+    if (!this.built) {
+      const cells: Record<string, WideCell> = {};
+      for (const observation of this.group) cells[observation.period] = formatCell(observation, this.display, this.language, this.isRate);
+      this.built = cells;
+    }
+    return this.built;
+  }
+}
+
 function buildRow(group: readonly Observation[], { indicator, region, peers, periods, language }: RowContext): WideRow {
   const first = group[0]!;
   const unitCode = indicator?.unit ?? first.unit;
   const display = rowDisplayUnit(group, peers, unitCode, language);
   const dimension = findUnit(unitCode)?.dimension;
   const isRate = dimension === 'rate' || dimension === 'rate_difference';
-  const cells: Record<string, WideCell> = {};
-  for (const observation of group) cells[observation.period] = formatCell(observation, display, language, isRate);
   let latest = first;
   let latestOrder = -1;
   for (const observation of group) {
@@ -195,21 +230,24 @@ function buildRow(group: readonly Observation[], { indicator, region, peers, per
     }
   }
   const latestGrowth = latest.growthReportedPct;
-  return {
-    id: rowId(first.indicatorCode, first.regionCode),
-    indicatorCode: first.indicatorCode,
-    regionCode: first.regionCode,
-    indicatorName: indicator ? (language === 'zh' ? indicator.nameZh : indicator.nameEn) : first.indicatorCode,
-    regionName: region ? (language === 'zh' ? region.nameZh : region.nameEn) : first.regionCode,
-    unitLabel: display.label,
-    storedUnit: unitCode,
-    displayUnit: display.code,
-    cells,
-    latestPeriod: columnOf(periods.get(latest.period)),
+  return new LazyRow(
+    rowId(first.indicatorCode, first.regionCode),
+    first.indicatorCode,
+    first.regionCode,
+    indicator ? (language === 'zh' ? indicator.nameZh : indicator.nameEn) : first.indicatorCode,
+    region ? (language === 'zh' ? region.nameZh : region.nameEn) : first.regionCode,
+    display.label,
+    unitCode,
+    display.code,
+    columnOf(periods.get(latest.period)),
     latestGrowth,
-    latestGrowthText: latestGrowth === null ? MISSING : formatPercent(latestGrowth, language),
-    latestRank: latest.rankReported,
-  };
+    latestGrowth === null ? MISSING : formatPercent(latestGrowth, language),
+    latest.rankReported,
+    group,
+    display,
+    language,
+    isRate,
+  );
 }
 
 /** A row without figures yet, for typing into: named like the others, in its indicator's unit. */
@@ -262,8 +300,111 @@ function isSameGroup(a: readonly Observation[], b: readonly Observation[]): bool
   return a.length === b.length && a.every((observation, index) => observation === b[index]);
 }
 
-/** Rows in catalog order (indicator, then region) and period columns in chronological order. */
+/** What one build saw, so that the next, after an edit, rebuilds only the rows the edit touched. */
+interface Build {
+  readonly catalog: Catalog;
+  readonly filter: WideFilter;
+  readonly language: Language;
+  readonly table: WideTable;
+  /** The observations of each row shown, by row id. */
+  readonly groups: ReadonlyMap<string, readonly Observation[]>;
+  readonly periodByCode: ReadonlyMap<string, PeriodColumn & { readonly order: number }>;
+  readonly ytdPeriods: ReadonlySet<string>;
+  /** Rows built on every build: empty ones and those without values (their unit comes from their peers). */
+  readonly alwaysBuilt: ReadonlySet<string>;
+  readonly cacheKey: string;
+}
+
+const BUILDS = new WeakMap<readonly Observation[], Build>();
+
+function commonLatestOf(rows: readonly WideRow[]): PeriodColumn | null {
+  // Rows without figures yet (just added) end nowhere and do not change the growth header.
+  const withFigures = rows.filter((row) => row.latestPeriod !== null);
+  const ends = new Set(withFigures.map((row) => row.latestPeriod?.period));
+  return ends.size === 1 ? (withFigures[0]?.latestPeriod ?? null) : null;
+}
+
+function hasValues(group: readonly Observation[]): boolean {
+  return group.some((observation) => observation.value !== null);
+}
+
+/**
+ * The table after an edit, from the table before it: only the rows holding edited cells (and those
+ * always built) are built again. Null when the edit changes the table's shape (a new row or period,
+ * a removed figure, a period filter), which a full build handles.
+ */
+function patchedBuild(observations: readonly Observation[], catalog: Catalog, filter: WideFilter, language: Language): WideTable | null {
+  const patch = patchOf(observations);
+  const last = patch && BUILDS.get(patch.base);
+  if (!patch || !last || last.catalog !== catalog || last.filter !== filter || last.language !== language || filter.period) return null;
+  const indicators = new Map(catalog.indicators.map((indicator) => [indicator.code, indicator]));
+  const regions = new Map(catalog.regions.map((region) => [region.code, region]));
+  const groups = new Map(last.groups);
+  const touched = new Set<string>();
+  for (const change of patch.changes) {
+    const id = rowId(change.indicatorCode, change.regionCode);
+    const indicator = indicators.get(change.indicatorCode);
+    const group = groups.get(id);
+    if (!group) {
+      // A row the filters leave out stays out; a row they keep is new to the table.
+      if (isKept(change, indicator, filter) && matchesSearch(filter.search, indicator, regions.get(change.regionCode))) return null;
+      continue;
+    }
+    if (!change.next || !last.periodByCode.has(change.period)) return null;
+    // A year-to-date figure in a period that had none would rename the period's column.
+    if (indicator?.accumulation === 'ytd' && !last.ytdPeriods.has(change.period)) return null;
+    const next = [...group];
+    const index = next.findIndex((observation) => observation.period === change.period);
+    if (index >= 0) next[index] = change.next;
+    else next.push(change.next);
+    groups.set(id, next);
+    touched.add(id);
+  }
+  const cache = rowCache(catalog, last.cacheKey);
+  const peersCache = new Map<string, readonly Observation[]>();
+  const peersOf = (indicatorCode: string): readonly Observation[] => {
+    let peers = peersCache.get(indicatorCode);
+    if (!peers) {
+      const prefix = `${indicatorCode}|`;
+      peers = [...groups].filter(([id]) => id.startsWith(prefix)).flatMap(([, group]) => group);
+      peersCache.set(indicatorCode, peers);
+    }
+    return peers;
+  };
+  const alwaysBuilt = new Set(last.alwaysBuilt);
+  const rows = last.table.rows.map((row) => {
+    if (!touched.has(row.id) && !last.alwaysBuilt.has(row.id)) return row;
+    const context = {
+      indicator: indicators.get(row.indicatorCode),
+      region: regions.get(row.regionCode),
+      peers: () => peersOf(row.indicatorCode),
+      periods: last.periodByCode,
+      language,
+    };
+    const group = groups.get(row.id);
+    if (!group) return buildEmptyRow(row.indicatorCode, row.regionCode, context);
+    const built = buildRow(group, context);
+    if (hasValues(group)) {
+      cache.set(row.id, { group, row: built });
+      alwaysBuilt.delete(row.id);
+    } else alwaysBuilt.add(row.id);
+    return built;
+  });
+  const table = { periods: last.table.periods, commonLatestPeriod: commonLatestOf(rows), rows };
+  BUILDS.set(observations, { ...last, table, groups, alwaysBuilt });
+  return table;
+}
+
+/**
+ * Rows in catalog order (indicator, then region) and period columns in chronological order. After
+ * an edit (observations that applyEdits made from those of the previous build) only the edited rows
+ * are built again.
+ */
 export function buildWideRows(observations: readonly Observation[], catalog: Catalog, filter: WideFilter, language: Language): WideTable {
+  return patchedBuild(observations, catalog, filter, language) ?? buildFully(observations, catalog, filter, language);
+}
+
+function buildFully(observations: readonly Observation[], catalog: Catalog, filter: WideFilter, language: Language): WideTable {
   const indicatorIndex = new Map(catalog.indicators.map((indicator, index) => [indicator.code, index]));
   const regionIndex = new Map(catalog.regions.map((region, index) => [region.code, index]));
   const groups = new Map<string, Observation[]>();
@@ -321,7 +462,9 @@ export function buildWideRows(observations: readonly Observation[], catalog: Cat
     .sort(comparePeriods)
     .map((period) => ({ period, label: periodLabel(period, language, ytdPeriods.has(period) ? 'ytd' : 'point') }));
   const periodByCode = new Map(periods.map((column, order) => [column.period, { ...column, order }]));
-  const cache = rowCache(catalog, `${language}|${periods.map((p) => `${p.period}=${p.label}`).join(',')}`);
+  const cacheKey = `${language}|${periods.map((p) => `${p.period}=${p.label}`).join(',')}`;
+  const cache = rowCache(catalog, cacheKey);
+  const alwaysBuilt = new Set<string>();
   const position = (code: string, index: Map<string, number>) => index.get(code) ?? Number.MAX_SAFE_INTEGER;
   const keys: { readonly indicatorCode: string; readonly regionCode: string }[] = [...groups.values()].map((group) => group[0]!);
   const rows = [...keys, ...emptyRows]
@@ -341,17 +484,19 @@ export function buildWideRows(observations: readonly Observation[], catalog: Cat
         periods: periodByCode,
         language,
       };
-      if (!group) return buildEmptyRow(first.indicatorCode, first.regionCode, context);
+      if (!group) {
+        alwaysBuilt.add(id);
+        return buildEmptyRow(first.indicatorCode, first.regionCode, context);
+      }
       const cached = cache.get(id);
       if (cached && isSameGroup(cached.group, group)) return cached.row;
       const row = buildRow(group, context);
       // A row without values of its own takes its unit from its peers: it is rebuilt every time.
-      if (group.some((observation) => observation.value !== null)) cache.set(id, { group, row });
+      if (hasValues(group)) cache.set(id, { group, row });
+      else alwaysBuilt.add(id);
       return row;
     });
-  // Rows without figures yet (just added) end nowhere and do not change the growth header.
-  const withFigures = rows.filter((row) => row.latestPeriod !== null);
-  const ends = new Set(withFigures.map((row) => row.latestPeriod?.period));
-  const commonLatestPeriod = ends.size === 1 ? (withFigures[0]?.latestPeriod ?? null) : null;
-  return { periods, commonLatestPeriod, rows };
+  const table = { periods, commonLatestPeriod: commonLatestOf(rows), rows };
+  BUILDS.set(observations, { catalog, filter, language, table, groups, periodByCode, ytdPeriods, alwaysBuilt, cacheKey });
+  return table;
 }

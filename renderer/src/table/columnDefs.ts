@@ -20,8 +20,8 @@ export const periodColumnId = (period: string): string => `period:${period}`;
 
 /**
  * Up to this many rows, long names wrap onto a second line. Beyond it rows keep one height (names
- * end in "…" and show whole in their tooltip): measuring every row's height as it scrolls into view
- * costs more than a frame.
+ * end in "…" and show whole in their tooltip): a row's height is computed from its name's lines,
+ * and varying heights make scrolling a long table uneven.
  */
 export const WRAP_ROW_LIMIT = 1000;
 export const GROWTH_COLUMN_ID = 'growth';
@@ -44,10 +44,10 @@ export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<
       field: 'indicatorName',
       pinned: 'left',
       minWidth: 160,
-      // Long English names wrap onto a second line rather than lose their end.
+      // Long English names wrap onto a second line rather than lose their end (the table sets the
+      // row's height from the name's lines: see wrappedRowHeight).
       maxWidth: 320,
       wrapText: isWrapping,
-      autoHeight: isWrapping,
       tooltipField: isWrapping ? undefined : 'indicatorName',
       cellClass: isWrapping ? 'cell-name' : undefined,
     },

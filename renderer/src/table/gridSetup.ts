@@ -1,5 +1,6 @@
 import {
   CellStyleModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
   ColumnAutoSizeModule,
@@ -23,6 +24,8 @@ export function registerGridModules(): void {
   if (isRegistered) return;
   const modules: Module[] = [
     ClientSideRowModelModule,
+    // resetRowHeights: the wide table's row heights follow its names and its name column's width.
+    ClientSideRowModelApiModule,
     CellStyleModule,
     ColumnAutoSizeModule,
     RowAutoHeightModule,
