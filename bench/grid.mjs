@@ -100,17 +100,49 @@ async function fill(server, observations) {
 
 async function measure(browser, server) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'zh-CN' });
-  // 1. First rows: from navigation to the wide table's rows on screen (the table is the second view).
+  // 1. First rows: from the start of navigation to the paint that first shows the wide table's rows,
+  // the Table tab being clicked as soon as it appears (the table is the second view). Timed inside
+  // the page: Playwright's waits poll at growing intervals (up to 500 ms), which once added up to
+  // half a second to this number. The time Playwright took to see the rows is printed beside it.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const tab = document.querySelector('[data-testid="view-tab-table"]');
+      if (tab && window.__benchTabClickedAt === undefined) {
+        window.__benchTabClickedAt = performance.now();
+        tab.click();
+      }
+      if (document.querySelector('[data-testid="wide-table"] [role="row"][row-id]')) {
+        observer.disconnect();
+        // After the next frame: the rows have been painted.
+        requestAnimationFrame(() => setTimeout(() => (window.__benchFirstRowsAt = performance.now()), 0));
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
   const started = Date.now();
   await page.goto(server.launchUrl);
-  await page.getByTestId('view-tab-table').click();
   await page.locator('[data-testid="wide-table"] [role="row"][row-id]').first().waitFor();
-  const firstRowsMs = Date.now() - started;
-  const switchStarted = Date.now();
+  const firstRowsPolledMs = Date.now() - started;
+  await page.waitForFunction(() => window.__benchFirstRowsAt !== undefined, null, { polling: 'raf' });
+  const firstRowsMs = await page.evaluate(() => window.__benchFirstRowsAt);
+
+  // Switching from the overview back to the table: from the click to the paint showing its rows.
   await page.getByTestId('view-tab-overview').click();
-  await page.getByTestId('view-tab-table').click();
-  await page.locator('[data-testid="wide-table"] [role="row"][row-id]').first().waitFor();
-  const viewSwitchMs = Date.now() - switchStarted;
+  await page.locator('[data-testid="wide-table"]').waitFor({ state: 'detached' });
+  const viewSwitchMs = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const started = performance.now();
+        const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[data-testid="wide-table"] [role="row"][row-id]')) return;
+          observer.disconnect();
+          done();
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        document.querySelector('[data-testid="view-tab-table"]').click();
+      }),
+  );
 
   // 2. Scrolling: 120 frames, 120 px a frame, down through the rows; the gaps between frames.
   const frames = await page.evaluate(
@@ -165,7 +197,7 @@ async function measure(browser, server) {
     { rows: PASTE_ROWS, columns: PASTE_COLUMNS },
   );
   await page.close();
-  return { firstRowsMs, viewSwitchMs, medianFrameMs: median(frames), p95FrameMs: [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)], pasteMs };
+  return { firstRowsMs, firstRowsPolledMs, viewSwitchMs, medianFrameMs: median(frames), p95FrameMs: [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)], pasteMs };
 }
 
 async function bench(observations, browser, runs) {
@@ -202,7 +234,7 @@ try {
   console.log('measuring', values.small, 'then', values.large, 'observations; load average', load());
   const small = await bench(Number(values.small), browser, runs);
   const large = await bench(Number(values.large), browser, runs);
-  const metrics = ['firstRowsMs', 'viewSwitchMs', 'medianFrameMs', 'p95FrameMs', 'pasteMs'];
+  const metrics = ['firstRowsMs', 'firstRowsPolledMs', 'viewSwitchMs', 'medianFrameMs', 'p95FrameMs', 'pasteMs'];
   const targets = { firstRowsMs: 1500, medianFrameMs: 16, pasteMs: 300 };
   for (const metric of metrics) {
     const ratio = large[metric] / small[metric];
