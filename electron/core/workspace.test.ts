@@ -290,6 +290,15 @@ describe('bulk writes', () => {
     workspace.redo();
     expect(asOfMap(workspace, 'working')).toEqual(after);
   });
+
+  it('tells whether the working copy is within a size by reading at most that many cells', () => {
+    const count = workspace.observations.countWorking();
+    expect(count).toBeGreaterThan(1);
+    expect(workspace.observations.isWorkingAtMost(count)).toBe(true);
+    expect(workspace.observations.isWorkingAtMost(count + 100)).toBe(true);
+    expect(workspace.observations.isWorkingAtMost(count - 1)).toBe(false);
+    expect(workspace.observations.isWorkingAtMost(0)).toBe(false);
+  });
 });
 
 const headlineWrite = { indicatorCode: 'industrial_value_added', regionCode: '331100', period: '2024' };

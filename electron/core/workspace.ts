@@ -416,7 +416,7 @@ export class Workspace {
       return { key: { indicatorId: indicator.id, regionId: region.id, period }, codes: { indicator: indicator.code, region: region.code, period } };
     });
     let open: Map<string, OpenVersion> | undefined;
-    if (keys.length >= BULK_WRITE && this.observations.countWorking() <= 8 * keys.length) {
+    if (keys.length >= BULK_WRITE && this.observations.isWorkingAtMost(8 * keys.length)) {
       open = this.observations.openFieldsOf(new Set(keys.map(({ key }) => key.indicatorId)));
     }
     // Content of cells already written in this batch.

@@ -188,6 +188,8 @@ export class ObservationRepository {
         `${SELECT_VERSION} WHERE ov.indicator_id = ? AND ov.region_id = ? AND ov.period = ? ORDER BY ov.id`,
       ),
       countOpen: db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM observation_version WHERE to_seq IS NULL'),
+      // Counts open versions only up to a limit: enough to compare with a bound, without reading them all.
+      countOpenUpTo: db.prepare<[number], number>('SELECT COUNT(*) FROM (SELECT 1 FROM observation_version WHERE to_seq IS NULL LIMIT ?)').pluck(),
       indicatorOrder: db.prepare<[], [number, string, string]>('SELECT id, code, unit FROM indicator ORDER BY sort_order, code').raw(),
       regionOrder: db.prepare<[], [number, string]>('SELECT id, code FROM region ORDER BY sort_order, code').raw(),
     };
@@ -384,6 +386,11 @@ export class ObservationRepository {
 
   countWorking(): number {
     return this.statements.countOpen.get()?.count ?? 0;
+  }
+
+  /** Whether the working copy holds at most `limit` cells; reads at most `limit + 1` of them. */
+  isWorkingAtMost(limit: number): boolean {
+    return this.statements.countOpenUpTo.get(limit + 1)! <= limit;
   }
 
   /**
