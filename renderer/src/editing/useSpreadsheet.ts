@@ -145,8 +145,14 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
     const colIndex = context.columnIndex.get(place.colId);
     if (!node || node.rowIndex === null || colIndex === undefined) return false;
     context.focusCell({ rowIndex: node.rowIndex, colIndex }, 'middle');
-    // The keyboard goes to the cell too (a closing dialog may have given the focus back to its button).
-    setTimeout(() => containerRef.current?.querySelector<HTMLElement>('.ag-cell-focus')?.focus(), 0);
+    // The keyboard goes to the cell too (a closing dialog may have given the focus back to its button),
+    // unless typing has opened the cell's editor meanwhile: its input keeps the keys that follow.
+    setTimeout(() => {
+      const container = containerRef.current;
+      const active = document.activeElement;
+      if (!container || (active && container.contains(active) && active.matches('input, textarea'))) return;
+      container.querySelector<HTMLElement>('.ag-cell-focus')?.focus();
+    }, 0);
     return true;
   };
 
