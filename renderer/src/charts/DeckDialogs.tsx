@@ -5,7 +5,7 @@ import { SavePathField } from '../dialogs/SavePathField';
 import { TextField } from '../dialogs/TextField';
 import { useSubmission } from '../dialogs/useSubmission';
 import { errorText } from '../i18n';
-import { suggestPath } from '../shell/suggestions';
+import { safeFileName, suggestPath } from '../shell/suggestions';
 import { useAppStore } from '../store';
 import { useDecksStore } from './decksStore';
 
@@ -52,7 +52,7 @@ export function DeckExportDialog({ name, onClose }: { readonly name: string; rea
   const language = useAppStore((state) => state.language);
   const client = useAppStore((state) => state.client);
   const setNotice = useDecksStore((state) => state.setNotice);
-  const [path, setPath] = useState(() => suggestPath(useAppStore.getState().info?.path, `${name.replace(/[\\/:*?"<>|]/g, '_')}.pptx`));
+  const [path, setPath] = useState(() => suggestPath(useAppStore.getState().info?.path, `${safeFileName(name)}.pptx`));
   const [watermark, setWatermark] = useState(false);
   const [titleSlide, setTitleSlide] = useState(true);
   const [isMissing, setMissing] = useState(false);

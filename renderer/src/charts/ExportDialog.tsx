@@ -5,7 +5,7 @@ import { Modal } from '../dialogs/Modal';
 import { SavePathField } from '../dialogs/SavePathField';
 import { useSubmission } from '../dialogs/useSubmission';
 import { errorText } from '../i18n';
-import { suggestPath } from '../shell/suggestions';
+import { safeFileName, suggestPath } from '../shell/suggestions';
 import { useAppStore } from '../store';
 import { useChartsStore } from './chartsStore';
 
@@ -25,7 +25,7 @@ export function ExportDialog({ format, spec, title, onClose }: ExportDialogProps
   const client = useAppStore((state) => state.client);
   const exportChart = useChartsStore((state) => state.exportChart);
   const setNotice = useChartsStore((state) => state.setNotice);
-  const [path, setPath] = useState(() => suggestPath(useAppStore.getState().info?.path, t('charts.export.defaultName', { title: title.replace(/[\\/:*?"<>|]/g, '_'), ext: format })));
+  const [path, setPath] = useState(() => suggestPath(useAppStore.getState().info?.path, t('charts.export.defaultName', { title: safeFileName(title), ext: format })));
   const [scale, setScale] = useState<2 | 3>(2);
   const [watermark, setWatermark] = useState(false);
   const [isMissing, setMissing] = useState(false);

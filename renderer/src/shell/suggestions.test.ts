@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderOf, localDate, suggestPath } from './suggestions';
+import { folderOf, localDate, safeFileName, suggestPath } from './suggestions';
 
 describe('suggestions', () => {
   it('writes the local date as YYYY-MM-DD', () => {
@@ -13,5 +13,13 @@ describe('suggestions', () => {
     expect(suggestPath('/tmp/w.sqlite', 'new.sqlite')).toBe('/tmp/new.sqlite');
     expect(suggestPath(null, 'new.sqlite')).toBe('new.sqlite');
     expect(folderOf('w.sqlite')).toBe('');
+  });
+});
+
+describe('file names from chart and deck names', () => {
+  it('replaces the characters Windows refuses and keeps Chinese', () => {
+    expect(safeFileName('规上工业/增加值: 1-11月?')).toBe('规上工业_增加值_ 1-11月_');
+    expect(safeFileName('a\\b*c"d<e>f|g')).toBe('a_b_c_d_e_f_g');
+    expect(safeFileName('月报')).toBe('月报');
   });
 });

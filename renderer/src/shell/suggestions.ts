@@ -14,3 +14,8 @@ export function folderOf(filePath: string): string {
 export function suggestPath(currentPath: string | null | undefined, fileName: string): string {
   return `${currentPath ? folderOf(currentPath) : ''}${fileName}`;
 }
+
+/** A chart or deck name made fit for a file name on Windows, macOS and Linux: reserved characters become "_". */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]/g, '_');
+}
