@@ -1,14 +1,14 @@
 /**
  * `series.columns`: the observations of `series.query` column by column, for the table. The working
- * copy (what the table edits, and the largest answer) is read in one statement over the index of
- * open versions, with SQLite building each column as a JSON array: no row objects are made on the
+ * copy (what the table edits, and the largest answer) is read in one statement over the cells and
+ * their open versions, in key order, with SQLite building each column as a JSON array: no row objects are made on the
  * way. A snapshot goes through `Workspace.querySeries` and is encoded afterwards.
  */
 import type { ObservationColumns } from '../../shared/api/methods/editing';
 import type { SeriesQuery } from '../../shared/api/schemas';
 import { encodeColumns, encodeSparse, encodeSteps } from '../../shared/editing/columns';
 import { parsePeriod } from '../../shared/periods';
-import { parseFlags } from './store/observationRepository';
+import { parseFlags, workingConditions } from './store/observationRepository';
 import type { Workspace } from './workspace';
 
 interface ColumnRow {
@@ -36,19 +36,10 @@ interface Filter {
   category?: string;
 }
 
-function conditionsOf(filter: Filter): string[] {
-  const conditions = ['ov.to_seq IS NULL'];
-  if (filter.indicatorId !== undefined) conditions.push('ov.indicator_id = @indicatorId');
-  if (filter.regionId !== undefined) conditions.push('ov.region_id = @regionId');
-  if (filter.period !== undefined) conditions.push('ov.period = @period');
-  if (filter.category !== undefined) conditions.push('ov.indicator_id IN (SELECT id FROM indicator WHERE category = @category)');
-  return conditions;
-}
-
 /** Open versions (the working copy), in cell-key order; exported for the EXPLAIN QUERY PLAN test. */
 export function openVersionsSql(filter: Filter): string {
   return `SELECT ov.id, ov.indicator_id, ov.region_id, ov.period, ov.value, ov.growth_reported_pct, ov.rank_reported, ov.flags, ov.note, ov.source, ov.from_seq
-    FROM observation_version ov WHERE ${conditionsOf(filter).join(' AND ')} ORDER BY ov.indicator_id, ov.region_id, ov.period`;
+    FROM cell c JOIN observation_version ov ON ov.id = c.open_id WHERE ${workingConditions(filter).join(' AND ')} ORDER BY c.indicator_id, c.region_id, c.period`;
 }
 
 function columnsSql(filter: Filter): string {
@@ -60,8 +51,8 @@ function columnsSql(filter: Filter): string {
 
 /** The few open versions with flags, a note or a source (unordered: they are placed by version id). */
 function extrasSql(filter: Filter): string {
-  return `SELECT ov.id, ov.flags, ov.note, ov.source FROM observation_version ov
-    WHERE ${conditionsOf(filter).join(' AND ')} AND (ov.flags <> '' OR ov.note IS NOT NULL OR ov.source IS NOT NULL)`;
+  return `SELECT ov.id, ov.flags, ov.note, ov.source FROM cell c JOIN observation_version ov ON ov.id = c.open_id
+    WHERE ${workingConditions(filter).join(' AND ')} AND (ov.flags <> '' OR ov.note IS NOT NULL OR ov.source IS NOT NULL)`;
 }
 
 /** Replaces each stored id by its position in a dictionary of codes. */

@@ -160,11 +160,14 @@ describe('query plans', () => {
     expect(detail).not.toMatch(/SCAN (ov|v)\b|observation_version_from/);
   });
 
-  it('answers the working copy from the partial index of open versions, not the from_seq range', () => {
+  it('answers the working copy from the open version each cell names, not from a range of versions', () => {
     const detail = plan(ObservationRepository.asOfSql({ isWorking: true }), {});
-    // The partial index holds exactly the open versions: reading it whole is reading the working copy.
-    expect(detail).toMatch(/(SCAN|SEARCH) ov USING INDEX observation_version_open/);
-    expect(detail).not.toMatch(/observation_version_from|SCAN ov$/m);
+    // Each cell names its open version: one rowid lookup per cell.
+    expect(detail).toMatch(/SCAN c\b/);
+    expect(detail).toMatch(/SEARCH ov USING INTEGER PRIMARY KEY/);
+    expect(detail).not.toMatch(/observation_version_from|SCAN ov\b/m);
+    // One indicator: a primary-key range of the cells.
+    expect(plan(ObservationRepository.asOfSql({ isWorking: true, indicatorId: 1 }), { indicatorId: 1 })).toMatch(/SEARCH c USING PRIMARY KEY \(indicator_id=\?\)/);
   });
 
   it('diffs a wide range cell by cell: two seeks per cell', () => {
@@ -209,6 +212,16 @@ function visibleByDefinition(ws: Workspace, seq: number): Map<string, number | n
   return new Map(rows.map((row) => [`${indicators.get(row.indicator_id)}|${regions.get(row.region_id)}|${row.period}`, row.value]));
 }
 
+/** Every cell names its one open version, and no cell has another (the rule migration 008 gave to writeMany). */
+function expectOpenVersionsNamed(ws: Workspace): void {
+  const openPerCell = ws.db
+    .prepare('SELECT indicator_id, region_id, period, COUNT(*) AS n, MAX(id) AS id FROM observation_version WHERE to_seq IS NULL GROUP BY 1, 2, 3')
+    .all() as { indicator_id: number; region_id: number; period: string; n: number; id: number }[];
+  expect(openPerCell.filter((row) => row.n > 1)).toEqual([]);
+  const named = ws.db.prepare('SELECT indicator_id, region_id, period, 1 AS n, open_id AS id FROM cell WHERE open_id IS NOT NULL ORDER BY 1, 2, 3').all();
+  expect(named).toEqual(openPerCell);
+}
+
 function asOfMap(ws: Workspace, snapshot: number | string): Map<string, number | null> {
   return new Map(ws.querySeries({ snapshot }).map((o) => [`${o.indicatorCode}|${o.regionCode}|${o.period}`, o.value]));
 }
@@ -234,6 +247,7 @@ describe('as-of and diff at any depth of history', () => {
 
   it('answers every snapshot and the working copy exactly as the [from_seq, to_seq) intervals define', () => {
     history(workspace);
+    expectOpenVersionsNamed(workspace);
     const working = workspace.snapshots.workingSeq();
     for (let seq = 1; seq <= working; seq += 1) {
       expect(asOfMap(workspace, seq === working ? 'working' : seq), `seq ${seq}`).toEqual(visibleByDefinition(workspace, seq));
@@ -262,8 +276,10 @@ describe('as-of and diff at any depth of history', () => {
     const before = asOfMap(workspace, 'working');
     workspace.restore(4);
     expect(asOfMap(workspace, 'working')).toEqual(asOfMap(workspace, 4));
+    expectOpenVersionsNamed(workspace);
     workspace.undo();
     expect(asOfMap(workspace, 'working')).toEqual(before);
+    expectOpenVersionsNamed(workspace);
   });
 });
 
@@ -285,10 +301,32 @@ describe('bulk writes', () => {
     // One open version per cell; the headline's history holds every write of the batch.
     expect(workspace.history(headline).versions.map((v) => v.value)).toEqual([471.78, generated, -1, -2]);
     expect(workspace.recentChangeSets(1)[0]).toMatchObject({ kind: 'import', cellCount: writes.length });
+    expectOpenVersionsNamed(workspace);
     workspace.undo();
     expect(asOfMap(workspace, 'working')).toEqual(before);
+    expectOpenVersionsNamed(workspace);
     workspace.redo();
     expect(asOfMap(workspace, 'working')).toEqual(after);
+    expectOpenVersionsNamed(workspace);
+  });
+
+  it('reports how many versions a large write has inserted while it runs', () => {
+    const writes: CellWrite[] = [];
+    const indicators = workspace.catalog.indicators();
+    const regions = workspace.catalog.regions();
+    outer: for (let year = 1950; year < 2050; year += 1)
+      for (let month = 1; month <= 12; month += 1)
+        for (const indicator of indicators)
+          for (const region of regions) {
+            if (writes.length === 140_000) break outer;
+            writes.push({ indicatorCode: indicator.code, regionCode: region.code, period: `${year}M${month}`, fields: fieldsOfValue(writes.length) });
+          }
+    expect(writes.length).toBe(140_000);
+    const reported: number[] = [];
+    workspace.writeCells(writes, { kind: 'import', label: 'large' }, (done) => reported.push(done));
+    expect(reported).toEqual([65_536, 131_072]);
+    expect(workspace.observations.isWorkingAtMost(140_000)).toBe(false);
+    expectOpenVersionsNamed(workspace);
   });
 
   it('tells whether the working copy is within a size by reading at most that many cells', () => {
@@ -452,6 +490,59 @@ describe('opening a workspace written before migration 005', () => {
       expect(old.querySeries({})[0]?.value).toBe(2);
       old.redo();
       expect(old.querySeries({})[0]?.value).toBe(3);
+    } finally {
+      old.close();
+    }
+  });
+});
+
+describe('opening a workspace written before migration 007', () => {
+  it('undoes and redoes a change set stored as JSON columns (format 2), and stores new ones in format 3', () => {
+    const file = path.join(temp.dir, 'v6.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`application_id = ${YARDSTICK_APPLICATION_ID}`);
+    for (const migration of migrations.filter((m) => m.version <= 6)) db.exec(migration.sql);
+    db.pragma('user_version = 6');
+    // One edit as the previous release stored it: cell 2024 changed 2 → 3, cell 2023 created with 5.
+    db.exec(`
+      INSERT INTO category VALUES ('c', '类', 'C', 0);
+      INSERT INTO region (id, code, name_zh, name_en, level) VALUES (1, 'R1', '甲', 'A', 'city');
+      INSERT INTO indicator (id, code, name_zh, name_en, unit, kind, accumulation, category) VALUES (1, 'I1', '指标', 'I', '亿元', 'flow', 'point', 'c');
+      INSERT INTO snapshot (seq, label, created_at, kind) VALUES (1, 'S1', 't', 'manual');
+      INSERT INTO change_set (id, seq, created_at, kind, label, forward, inverse, cell_count) VALUES
+        (1, 2, 't', 'edit', 'format 2',
+         '{"v":2,"indicator":["I1","I1"],"region":["R1","R1"],"period":["2024","2023"],"fields":{"present":"11","value":[3,5],"growthReportedPct":[null,1.5],"rankReported":[null,null],"flags":["","estimated"],"note":[null,"注"],"source":[null,null]}}',
+         '{"v":2,"fields":{"present":"10","value":[2],"growthReportedPct":[null],"rankReported":[null],"flags":[""],"note":[null],"source":[null]}}',
+         2);
+      INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, flags, note, from_seq, to_seq, change_set_id, recorded_at) VALUES
+        (1, 1, '2024', 2, NULL, '', NULL, 1, 2, NULL, 't'), (1, 1, '2024', 3, NULL, '', NULL, 2, NULL, 1, 't'), (1, 1, '2023', 5, 1.5, 'estimated', '注', 2, NULL, 1, 't');
+      INSERT INTO cell VALUES (1, 1, '2023'), (1, 1, '2024');
+    `);
+    db.close();
+    const old = Workspace.open(file);
+    try {
+      // Migration 008 names each cell's open version.
+      expectOpenVersionsNamed(old);
+      const cells = () => old.querySeries({}).map((o) => [o.period, o.value, o.growthReportedPct, o.flags, o.note]);
+      expect(cells()).toEqual([
+        ['2023', 5, 1.5, ['estimated'], '注'],
+        ['2024', 3, null, [], null],
+      ]);
+      old.undo();
+      expect(cells()).toEqual([['2024', 2, null, [], null]]);
+      old.redo();
+      expect(cells()).toEqual([
+        ['2023', 5, 1.5, ['estimated'], '注'],
+        ['2024', 3, null, [], null],
+      ]);
+      old.writeCells([{ indicatorCode: 'I1', regionCode: 'R1', period: '2022', fields: fieldsOfValue(7) }], { kind: 'edit', label: 'new' });
+      const stored = old.db.prepare('SELECT forward, inverse, cells FROM change_set ORDER BY id DESC LIMIT 1').get() as { forward: string; inverse: string; cells: Buffer | null };
+      expect(JSON.parse(stored.forward)).toMatchObject({ v: 3, count: 1, periods: ['2022'] });
+      expect(stored.cells).toBeInstanceOf(Buffer);
+      old.undo();
+      old.undo();
+      expect(cells()).toEqual([['2024', 2, null, [], null]]);
     } finally {
       old.close();
     }

@@ -20,7 +20,7 @@ import { CatalogRepository, type StoredIndicator, type StoredRegion } from './st
 import { ChangeSetRepository, type CellChange, type ChangeSetState, type ChangeSetSummary } from './store/changeSetRepository';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
 import {
-  cellId,
+  CellMap,
   ObservationRepository,
   parseFlags,
   type AsOfFilter,
@@ -233,9 +233,9 @@ export class Workspace {
    * Catalogue entries added through `catalog.add*` earlier in the same transaction (an import's new
    * regions and indicators) are recorded with the change set: undo removes them, redo restores them.
    */
-  writeCells(writes: readonly CellWrite[], changeSet: { kind: string; label: string }): number {
+  writeCells(writes: readonly CellWrite[], changeSet: { kind: string; label: string }, onProgress?: (done: number) => void): number {
     this.forgetCatalogOfEndedTransactions();
-    return this.db.transaction(() => this.writeResolved(this.resolveWrites(writes, (index) => writes[index]!.fields), changeSet))();
+    return this.db.transaction(() => this.writeResolved(this.resolveWrites(writes, (index) => writes[index]!.fields), changeSet, onProgress))();
   }
 
   /** Edits some fields of cells, keeping the others as they are; a cell without a value yet is created. */
@@ -252,13 +252,13 @@ export class Workspace {
     )();
   }
 
-  private writeResolved(resolved: readonly Resolved[], changeSet: { kind: string; label: string }): number {
+  private writeResolved(resolved: readonly Resolved[], changeSet: { kind: string; label: string }, onProgress?: (done: number) => void): number {
     const seq = this.snapshots.workingSeq();
     const recordedAt = now();
     const changes: CellChange<CellCodes, ObservationFields>[] = resolved.map((r) => ({ key: r.codes, before: r.before, after: r.fields }));
     const changeSetId = this.changeSets.record({ ...changeSet, seq, changes, createdAt: recordedAt, catalog: this.catalog.takeCreated() });
     this.changeSets.discardRedo();
-    this.observations.writeMany(resolved, seq, changeSetId, recordedAt);
+    this.observations.writeMany(resolved, seq, changeSetId, recordedAt, onProgress);
     return changeSetId;
   }
 
@@ -415,25 +415,24 @@ export class Workspace {
       if (period === undefined) periods.set(cell.period, (period = this.parsePeriodOrFail(cell.period)));
       return { key: { indicatorId: indicator.id, regionId: region.id, period }, codes: { indicator: indicator.code, region: region.code, period } };
     });
-    let open: Map<string, OpenVersion> | undefined;
+    let open: CellMap<OpenVersion> | undefined;
     if (keys.length >= BULK_WRITE && this.observations.isWorkingAtMost(8 * keys.length)) {
       open = this.observations.openFieldsOf(new Set(keys.map(({ key }) => key.indicatorId)));
     }
     // Content of cells already written in this batch.
-    const written = new Map<string, ObservationFields | null>();
+    const written = new CellMap<ObservationFields | null>();
     return keys.map(({ key, codes }, index): Resolved => {
-      const id = cellId(key.indicatorId, key.regionId, key.period);
-      const repeat = written.has(id);
+      const repeat = written.has(key);
       let before: ObservationFields | null;
       let currentId: number | undefined;
-      if (repeat) before = written.get(id)!;
+      if (repeat) before = written.get(key)!;
       else {
-        const current = open ? open.get(id) : this.observations.openFields(key);
+        const current = open ? open.get(key) : this.observations.openFields(key);
         before = current?.fields ?? null;
         currentId = current?.id;
       }
       const fields = after(index, before);
-      written.set(id, fields);
+      written.set(key, fields);
       return { key, codes, before, currentId, fields, repeat };
     });
   }

@@ -46,7 +46,7 @@ export function writeIntoWorkspace(workspace: Workspace, payload: CommitPayload,
     for (const indicator of payload.indicators) workspace.catalog.addIndicator(indicator, indicatorOrder++);
     onProgress?.({ phase: 'writing', done: 0, total });
     const writing = performance.now();
-    if (total > 0) changeSetId = workspace.writeCells(payload.cells, { kind: 'import', label: payload.label });
+    if (total > 0) changeSetId = workspace.writeCells(payload.cells, { kind: 'import', label: payload.label }, (done) => onProgress?.({ phase: 'writing', done, total }));
     timings.writeCellsMs = performance.now() - writing;
     onProgress?.({ phase: 'writing', done: total, total });
     if (payload.snapshot) snapshot = workspace.createSnapshot({ ...payload.snapshot, kind: 'import' });

@@ -1,4 +1,5 @@
 import type { CreatedCatalog } from './catalogRepository';
+import { decodeChangeCells, encodeChangeCells, type CellsHeader, type CodecFields, type CodecKey } from './changeSetCodec';
 import type { Db } from './open';
 
 /** One cell write of a change set: the cell's content before and after (null: absent). */
@@ -43,6 +44,8 @@ interface ChangeSetRow {
   forward: string;
   inverse: string;
   catalog: string | null;
+  /** Format 3: the cells, column by column (changeSetCodec.ts); `forward` holds their header. */
+  cells: Buffer | null;
 }
 
 export interface ChangeSetSummary {
@@ -64,8 +67,8 @@ export class ChangeSetRepository {
   constructor(db: Db) {
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO change_set (seq, created_at, kind, label, forward, inverse, catalog, cell_count)
-         VALUES (@seq, @createdAt, @kind, @label, @forward, @inverse, @catalog, @cellCount)`,
+        `INSERT INTO change_set (seq, created_at, kind, label, forward, inverse, catalog, cell_count, cells)
+         VALUES (@seq, @createdAt, @kind, @label, @forward, @inverse, @catalog, @cellCount, @cells)`,
       ),
       lastDone: db.prepare<[], ChangeSetRow>(
         `SELECT * FROM change_set WHERE state = 'done' AND kind NOT IN ${NOT_UNDOABLE} ORDER BY id DESC LIMIT 1`,
@@ -75,7 +78,7 @@ export class ChangeSetRepository {
       setState: db.prepare<[ChangeSetState, number]>('UPDATE change_set SET state = ? WHERE id = ?'),
       discardRedo: db.prepare(`UPDATE change_set SET state = 'discarded' WHERE state = 'undone'`),
       // The count is stored (migration 005): counting the JSON of a million-cell import on every listing is slow.
-      recent: db.prepare<[number], Omit<ChangeSetRow, 'inverse' | 'forward' | 'catalog'> & { cell_count: number }>(
+      recent: db.prepare<[number], Omit<ChangeSetRow, 'inverse' | 'forward' | 'catalog' | 'cells'> & { cell_count: number }>(
         `SELECT id, seq, created_at, kind, label, state, COALESCE(cell_count, json_array_length(forward)) AS cell_count
          FROM change_set ORDER BY id DESC LIMIT ?`,
       ),
@@ -84,20 +87,23 @@ export class ChangeSetRepository {
 
   /**
    * Records a change set and returns its id. Call inside the transaction that applies it. Cells
-   * are stored column by column (see encodeCells): a million-cell import makes a few long arrays,
-   * not a million small objects, to build, store and read back.
+   * are stored column by column in one BLOB (format 3, changeSetCodec.ts): a million-cell import
+   * makes a few typed arrays, not a million small objects or 100 MB of JSON, to build, store and
+   * read back.
    */
-  record<Key extends CellCodesLike, Fields extends FieldsLike>(changeSet: NewChangeSet<Key, Fields>): number {
+  record<Key extends CodecKey, Fields extends CodecFields>(changeSet: NewChangeSet<Key, Fields>): number {
     const { changes } = changeSet;
+    const { header, blob } = encodeChangeCells(changes);
     const result = this.statements.insert.run({
       seq: changeSet.seq,
       createdAt: changeSet.createdAt,
       kind: changeSet.kind,
       label: changeSet.label,
-      forward: JSON.stringify(encodeCells(changes)),
-      inverse: JSON.stringify({ v: 2, fields: encodeFields(changes.map((change) => change.before)) }),
+      forward: JSON.stringify(header),
+      inverse: FORMAT_3_INVERSE,
       catalog: changeSet.catalog ? JSON.stringify(changeSet.catalog) : null,
       cellCount: changes.length,
+      cells: blob,
     });
     return Number(result.lastInsertRowid);
   }
@@ -135,22 +141,10 @@ export class ChangeSetRepository {
   }
 }
 
-/** What the column encoding needs of a cell key and of its fields. */
-interface CellCodesLike {
-  indicator: string;
-  region: string;
-  period: string;
-}
-interface FieldsLike {
-  value: number | null;
-  growthReportedPct: number | null;
-  rankReported: number | null;
-  flags: readonly string[];
-  note: string | null;
-  source: string | null;
-}
+/** What `inverse` holds in format 3: the cells, both ways, are in `cells`, described by `forward`. */
+const FORMAT_3_INVERSE = '{"v":3}';
 
-/** Cell contents column by column; `present` has one character per cell, "0" for a cell absent (null). */
+/** Format 2 (read only): cell contents column by column as JSON; `present` has one character per cell, "0" for a cell absent (null). */
 interface EncodedFields {
   present: string;
   value: (number | null)[];
@@ -161,30 +155,13 @@ interface EncodedFields {
   source: (string | null)[];
 }
 
-/** Stored `forward` (format 2): the keys and contents after, in write order. `inverse` holds the contents before, in the same order. */
+/** Stored `forward` (format 2, read only): the keys and contents after, in write order. `inverse` holds the contents before, in the same order. */
 interface EncodedForward {
   v: 2;
   indicator: string[];
   region: string[];
   period: string[];
   fields: EncodedFields;
-}
-
-function encodeFields(list: readonly (FieldsLike | null)[]): EncodedFields {
-  const encoded: EncodedFields = { present: '', value: [], growthReportedPct: [], rankReported: [], flags: [], note: [], source: [] };
-  const present = new Array<string>(list.length);
-  list.forEach((fields, index) => {
-    present[index] = fields ? '1' : '0';
-    if (!fields) return;
-    encoded.value.push(fields.value);
-    encoded.growthReportedPct.push(fields.growthReportedPct);
-    encoded.rankReported.push(fields.rankReported);
-    encoded.flags.push(fields.flags.join(','));
-    encoded.note.push(fields.note);
-    encoded.source.push(fields.source);
-  });
-  encoded.present = present.join('');
-  return encoded;
 }
 
 function decodeFields<Fields>(encoded: EncodedFields): (Fields | null)[] {
@@ -209,35 +186,31 @@ function decodeFields<Fields>(encoded: EncodedFields): (Fields | null)[] {
   return list;
 }
 
-function encodeCells(changes: readonly CellChange<CellCodesLike, FieldsLike>[]): EncodedForward {
-  const indicator = new Array<string>(changes.length);
-  const region = new Array<string>(changes.length);
-  const period = new Array<string>(changes.length);
-  changes.forEach(({ key }, index) => {
-    indicator[index] = key.indicator;
-    region[index] = key.region;
-    period[index] = key.period;
-  });
-  return { v: 2, indicator, region, period, fields: encodeFields(changes.map((change) => change.after)) };
-}
-
 type Writes<Key, Fields> = { key: Key; fields: Fields | null }[];
 
 function parse<Key, Fields>(row: ChangeSetRow): StoredChangeSet<Key, Fields> {
-  const forward = JSON.parse(row.forward) as Writes<Key, Fields> | EncodedForward;
-  const inverse = JSON.parse(row.inverse) as Writes<Key, Fields> | { v: 2; fields: EncodedFields };
+  const forward = JSON.parse(row.forward) as Writes<Key, Fields> | EncodedForward | CellsHeader;
   let forwardWrites: Writes<Key, Fields>;
   let inverseWrites: Writes<Key, Fields>;
-  if (Array.isArray(forward) || Array.isArray(inverse)) {
-    // Format 1 (before migration 005): arrays of { key, fields }, the inverse already reversed.
-    forwardWrites = forward as Writes<Key, Fields>;
-    inverseWrites = inverse as Writes<Key, Fields>;
-  } else {
-    const keys = forward.indicator.map((indicator, index) => ({ indicator, region: forward.region[index]!, period: forward.period[index]! }) as Key);
-    const after = decodeFields<Fields>(forward.fields);
-    const before = decodeFields<Fields>(inverse.fields);
+  if (!Array.isArray(forward) && forward.v === 3) {
+    if (!row.cells) throw new Error(`Change set ${row.id} has lost its stored cells.`);
+    const { keys, after, before } = decodeChangeCells<Key, Fields>(forward, row.cells);
     forwardWrites = keys.map((key, index) => ({ key, fields: after[index]! }));
     inverseWrites = keys.map((key, index) => ({ key, fields: before[index]! })).reverse();
+  } else {
+    const inverse = JSON.parse(row.inverse) as Writes<Key, Fields> | { v: 2; fields: EncodedFields };
+    if (Array.isArray(forward) || Array.isArray(inverse)) {
+      // Format 1 (before migration 005): arrays of { key, fields }, the inverse already reversed.
+      forwardWrites = forward as Writes<Key, Fields>;
+      inverseWrites = inverse as Writes<Key, Fields>;
+    } else {
+      const encoded = forward as EncodedForward;
+      const keys = encoded.indicator.map((indicator, index) => ({ indicator, region: encoded.region[index]!, period: encoded.period[index]! }) as Key);
+      const after = decodeFields<Fields>(encoded.fields);
+      const before = decodeFields<Fields>(inverse.fields);
+      forwardWrites = keys.map((key, index) => ({ key, fields: after[index]! }));
+      inverseWrites = keys.map((key, index) => ({ key, fields: before[index]! })).reverse();
+    }
   }
   return {
     id: row.id,

@@ -127,6 +127,16 @@ function versionAt(seq: string): string {
       ORDER BY v.from_seq DESC, v.id DESC LIMIT 1)`;
 }
 
+/** The conditions on `cell c` that select the working copy's cells for a filter. */
+export function workingConditions(filter: Omit<AsOfFilter, 'isWorking'>): string[] {
+  const conditions = ['c.open_id IS NOT NULL'];
+  if (filter.indicatorId !== undefined) conditions.push('c.indicator_id = @indicatorId');
+  if (filter.regionId !== undefined) conditions.push('c.region_id = @regionId');
+  if (filter.period !== undefined) conditions.push('c.period = @period');
+  if (filter.category !== undefined) conditions.push('c.indicator_id IN (SELECT id FROM indicator WHERE category = @category)');
+  return conditions;
+}
+
 function visibleAt(alias: string, seq: string): string {
   return `(${alias}.to_seq IS NULL OR ${alias}.to_seq > ${seq})`;
 }
@@ -147,33 +157,34 @@ export class ObservationRepository {
 
   constructor(private readonly db: Db) {
     this.statements = {
+      // A cell's open version is the one its row in `cell` names (migration 008).
       open: db.prepare<[number, number, string], VersionRow>(
-        `${SELECT_VERSION} WHERE ov.indicator_id = ? AND ov.region_id = ? AND ov.period = ? AND ov.to_seq IS NULL`,
+        `${SELECT_VERSION} JOIN cell c ON c.open_id = ov.id WHERE c.indicator_id = ? AND c.region_id = ? AND c.period = ?`,
       ),
       openFields: db
         .prepare<[number, number, string], RawVersion>(
-          `SELECT ${VERSION_COLUMNS('ov')} FROM observation_version ov WHERE ov.indicator_id = ? AND ov.region_id = ? AND ov.period = ? AND ov.to_seq IS NULL`,
+          `SELECT ${VERSION_COLUMNS('ov')} FROM cell c JOIN observation_version ov ON ov.id = c.open_id WHERE c.indicator_id = ? AND c.region_id = ? AND c.period = ?`,
+        )
+        .raw(),
+      // Within a write, before `cell` is brought up to date: the cell's versions in the key index.
+      openFieldsInWrite: db
+        .prepare<[number, number, string], RawVersion>(
+          `SELECT ${VERSION_COLUMNS('ov')} FROM observation_version ov
+           WHERE ov.indicator_id = ? AND ov.region_id = ? AND ov.period = ? AND ov.to_seq IS NULL ORDER BY ov.id DESC LIMIT 1`,
         )
         .raw(),
       openOfIndicator: db
-        .prepare<[number], RawVersion>(`SELECT ${VERSION_COLUMNS('ov')} FROM observation_version ov WHERE ov.to_seq IS NULL AND ov.indicator_id = ?`)
+        .prepare<[number], RawVersion>(`SELECT ${VERSION_COLUMNS('ov')} FROM cell c JOIN observation_version ov ON ov.id = c.open_id WHERE c.indicator_id = ?`)
         .raw(),
       close: db.prepare<[number, number]>('UPDATE observation_version SET to_seq = ? WHERE id = ?'),
-      insert: db.prepare<[number, number, string, number | null, number | null, number | null, string, string | null, string | null, number, number, string]>(
-        `INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, rank_reported,
-           flags, note, source, from_seq, change_set_id, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      // Each cell given a version after id ? names it as open (new cells are added): one statement per write, not one per version.
+      openCells: db.prepare<[number]>(
+        `INSERT INTO cell (indicator_id, region_id, period, open_id)
+           SELECT indicator_id, region_id, period, id FROM observation_version WHERE id > ? AND to_seq IS NULL
+         ON CONFLICT (indicator_id, region_id, period) DO UPDATE SET open_id = excluded.open_id`,
       ),
-      // INSERT_BATCH versions in one statement: each call into SQLite costs more than the row it inserts.
-      insertBatch: db.prepare<InsertParameter[]>(
-        `INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, rank_reported,
-           flags, note, source, from_seq, change_set_id, recorded_at)
-         VALUES ${Array.from({ length: INSERT_BATCH }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      ),
-      // New cells of the versions inserted after id ?: one statement per write instead of one per version.
-      addCells: db.prepare<[number]>(
-        'INSERT OR IGNORE INTO cell (indicator_id, region_id, period) SELECT indicator_id, region_id, period FROM observation_version WHERE id > ?',
-      ),
+      // A deleted cell keeps its row (its history) without an open version.
+      closeCell: db.prepare<[number, number, string]>('UPDATE cell SET open_id = NULL WHERE indicator_id = ? AND region_id = ? AND period = ?'),
       changedBetween: db.prepare<{ from: number; to: number }, RawVersion>(ObservationRepository.changedBetweenSql).raw(),
       diffWide: db.prepare<{ low: number; high: number }, RawVersion>(ObservationRepository.diffSql('wide', false)).raw(),
       diffNarrow: db.prepare<{ low: number; high: number }, RawVersion>(ObservationRepository.diffSql('narrow', false)).raw(),
@@ -187,9 +198,9 @@ export class ObservationRepository {
       history: db.prepare<[number, number, string], VersionRow>(
         `${SELECT_VERSION} WHERE ov.indicator_id = ? AND ov.region_id = ? AND ov.period = ? ORDER BY ov.id`,
       ),
-      countOpen: db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM observation_version WHERE to_seq IS NULL'),
+      countOpen: db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM cell WHERE open_id IS NOT NULL'),
       // Counts open versions only up to a limit: enough to compare with a bound, without reading them all.
-      countOpenUpTo: db.prepare<[number], number>('SELECT COUNT(*) FROM (SELECT 1 FROM observation_version WHERE to_seq IS NULL LIMIT ?)').pluck(),
+      countOpenUpTo: db.prepare<[number], number>('SELECT COUNT(*) FROM (SELECT 1 FROM cell WHERE open_id IS NOT NULL LIMIT ?)').pluck(),
       indicatorOrder: db.prepare<[], [number, string, string]>('SELECT id, code, unit FROM indicator ORDER BY sort_order, code').raw(),
       regionOrder: db.prepare<[], [number, string]>('SELECT id, code FROM region ORDER BY sort_order, code').raw(),
     };
@@ -230,13 +241,8 @@ export class ObservationRepository {
    */
   static asOfSql(filter: AsOfFilter): string {
     if (filter.isWorking) {
-      // The working copy is every open version (to_seq IS NULL): the partial unique index holds exactly those.
-      const conditions = ['ov.to_seq IS NULL'];
-      if (filter.indicatorId !== undefined) conditions.push('ov.indicator_id = @indicatorId');
-      if (filter.regionId !== undefined) conditions.push('ov.region_id = @regionId');
-      if (filter.period !== undefined) conditions.push('ov.period = @period');
-      if (filter.category !== undefined) conditions.push('ov.indicator_id IN (SELECT id FROM indicator WHERE category = @category)');
-      return `SELECT ${VERSION_COLUMNS('ov')} FROM observation_version ov WHERE ${conditions.join(' AND ')}`;
+      // The working copy is every cell's open version (migration 008): one rowid lookup per cell.
+      return `SELECT ${VERSION_COLUMNS('ov')} FROM cell c JOIN observation_version ov ON ov.id = c.open_id WHERE ${workingConditions(filter).join(' AND ')}`;
     }
     // A snapshot: per cell, one seek for its version at @seq (see versionAt), not a scan of every
     // version opened before @seq.
@@ -373,12 +379,12 @@ export class ObservationRepository {
     return raw ? { id: raw[V_ID] as number, fields: rawFields(raw) } : undefined;
   }
 
-  /** The open versions of some indicators, by `cellId(key)`: one index range per indicator, for bulk writes. */
-  openFieldsOf(indicatorIds: Iterable<number>): Map<string, OpenVersion> {
-    const open = new Map<string, OpenVersion>();
+  /** The open versions of some indicators, by cell: one index range per indicator, for bulk writes. */
+  openFieldsOf(indicatorIds: Iterable<number>): CellMap<OpenVersion> {
+    const open = new CellMap<OpenVersion>();
     for (const indicatorId of indicatorIds) {
       for (const raw of this.statements.openOfIndicator.iterate(indicatorId)) {
-        open.set(cellId(raw[V_INDICATOR] as number, raw[V_REGION] as number, raw[V_PERIOD] as string), { id: raw[V_ID] as number, fields: rawFields(raw) });
+        open.set({ indicatorId: raw[V_INDICATOR] as number, regionId: raw[V_REGION] as number, period: raw[V_PERIOD] as string }, { id: raw[V_ID] as number, fields: rawFields(raw) });
       }
     }
     return open;
@@ -402,61 +408,147 @@ export class ObservationRepository {
   }
 
   /**
-   * Writes resolved cells in order: at most one UPDATE (closing the open version) and one INSERT per
-   * cell, both prepared, no read (but for a cell written twice in one batch). Call inside a
-   * transaction.
+   * Writes resolved cells: at most one UPDATE (closing the open version) and one INSERT per cell,
+   * both prepared, no read (but for a cell written twice in one batch). Call inside a transaction.
+   * A large write goes in cell-key order (the cells of one indicator and region together, each
+   * cell's writes in their order), so that the key index and `cell` grow in a few places instead
+   * of all over: a long table lists regions before indicators.
    */
-  writeMany(writes: readonly ResolvedWrite[], seq: number, changeSetId: number, recordedAt: string): void {
-    const { close, insert, insertBatch } = this.statements;
+  writeMany(writes: readonly ResolvedWrite[], seq: number, changeSetId: number, recordedAt: string, onProgress?: (done: number) => void): void {
+    const ordered = writes.length >= KEY_ORDER_FROM ? inKeyOrder(writes) : writes;
+    const { close } = this.statements;
+    const { single, batch } = this.insertStatements(seq, changeSetId, recordedAt);
     const lastIdBefore = this.statements.maxId.get() ?? 0;
     let inserted = 0;
     // New versions wait here and go in INSERT_BATCH at a time, in their order (so they get the ids
-    // they would get one by one). A cell's open version is closed before its new one is inserted,
-    // as the unique index of open versions needs: a cell not yet written in this batch has no
-    // version waiting, and before a cell's second write the waiting ones are inserted.
+    // they would get one by one). A cell's open version is closed before its new one is inserted, so
+    // that a cell never has two: a cell not yet written in this batch has no version waiting, and
+    // before a cell's second write the waiting ones are inserted and its open one is looked up.
+    // `cell.open_id` is brought up to date once, at the end.
     const waiting: InsertParameter[] = [];
     const insertWaiting = () => {
-      for (let at = 0; at < waiting.length; at += INSERT_COLUMNS) insert.run(...(waiting.slice(at, at + INSERT_COLUMNS) as Parameters<typeof insert.run>));
+      for (let at = 0; at < waiting.length; at += INSERT_COLUMNS) single.run(...waiting.slice(at, at + INSERT_COLUMNS));
       waiting.length = 0;
     };
-    for (const { key, currentId, fields, repeat } of writes) {
-      if (repeat) insertWaiting();
-      const open = repeat ? this.openFields(key)?.id : currentId;
-      if (open !== undefined) close.run(seq, open);
-      if (fields === null) continue;
-      waiting.push(
-        key.indicatorId,
-        key.regionId,
-        key.period,
-        fields.value,
-        fields.growthReportedPct,
-        fields.rankReported,
-        fields.flags.join(','),
-        fields.note,
-        fields.source,
-        seq,
-        changeSetId,
-        recordedAt,
-      );
-      inserted += 1;
-      if (waiting.length === INSERT_BATCH * INSERT_COLUMNS) {
-        insertBatch.run(...waiting);
-        waiting.length = 0;
+    const deleted: CellKey[] = [];
+    const restoreCache = ordered.length >= LARGE_WRITE ? this.growPageCache(ordered.length) : undefined;
+    try {
+      for (const { key, currentId, fields, repeat } of ordered) {
+        if (repeat) insertWaiting();
+        const open = repeat ? this.statements.openFieldsInWrite.get(key.indicatorId, key.regionId, key.period)?.[V_ID] : currentId;
+        if (open !== undefined) close.run(seq, open as number);
+        if (fields === null) {
+          deleted.push(key);
+          continue;
+        }
+        waiting.push(key.indicatorId, key.regionId, key.period, fields.value, fields.growthReportedPct, fields.rankReported, fields.flags.join(','), fields.note, fields.source);
+        inserted += 1;
+        if (waiting.length === INSERT_BATCH * INSERT_COLUMNS) {
+          batch.run(...waiting);
+          waiting.length = 0;
+          if (onProgress && inserted % PROGRESS_EVERY === 0) onProgress(inserted);
+        }
       }
+      insertWaiting();
+      // Deleted cells first: a cell deleted and written again in the batch is open again below.
+      for (const key of deleted) this.statements.closeCell.run(key.indicatorId, key.regionId, key.period);
+      if (inserted > 0) this.statements.openCells.run(lastIdBefore);
+    } finally {
+      restoreCache?.();
     }
-    insertWaiting();
-    if (inserted > 0) this.statements.addCells.run(lastIdBefore);
+  }
+
+  /**
+   * INSERT statements for one write: its seq, change set and time are the same for every version,
+   * so they are written into the SQL once instead of bound a million times (they are numbers and an
+   * ISO time, checked here, never text from a file).
+   */
+  private insertStatements(seq: number, changeSetId: number, recordedAt: string): { single: Statement<InsertParameter[]>; batch: Statement<InsertParameter[]> } {
+    if (!Number.isSafeInteger(seq) || !Number.isSafeInteger(changeSetId) || !/^[0-9T:.Z+-]+$/.test(recordedAt)) {
+      throw new Error(`Not a version's seq, change set and time: ${seq}, ${changeSetId}, ${recordedAt}`);
+    }
+    const sqlFor = (rows: number) =>
+      `INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, rank_reported,
+         flags, note, source, from_seq, change_set_id, recorded_at)
+       VALUES ${Array.from({ length: rows }, () => `(?, ?, ?, ?, ?, ?, ?, ?, ?, ${seq}, ${changeSetId}, '${recordedAt}')`).join(', ')}`;
+    const cacheKey = `${seq}/${changeSetId}/${recordedAt}`;
+    if (this.insertCache?.key !== cacheKey) {
+      this.insertCache = { key: cacheKey, single: this.db.prepare<InsertParameter[]>(sqlFor(1)), batch: this.db.prepare<InsertParameter[]>(sqlFor(INSERT_BATCH)) };
+    }
+    return this.insertCache;
+  }
+
+  private insertCache: { key: string; single: Statement<InsertParameter[]>; batch: Statement<InsertParameter[]> } | undefined;
+
+  /**
+   * Lets a large write keep the pages it touches in memory (about 300 bytes of table and indexes per
+   * version) instead of spilling them to the WAL and reading them back before the commit; gives the
+   * memory back after.
+   */
+  private growPageCache(versions: number): () => void {
+    const before = this.db.pragma('cache_size', { simple: true }) as number;
+    const neededKiB = Math.min(1_048_576, Math.ceil((versions * 300) / 1024));
+    const beforeKiB = before < 0 ? -before : (before * 4096) / 1024;
+    if (neededKiB <= beforeKiB) return () => undefined;
+    this.db.pragma(`cache_size = -${neededKiB}`);
+    return () => this.db.pragma(`cache_size = ${before}`);
   }
 }
 
-/** Columns of one inserted version, and versions per multi-row INSERT (768 parameters, far below SQLite's limit). */
-const INSERT_COLUMNS = 12;
+/** Cells of a large write grouped by indicator and region in key order, keeping each cell's writes in their order. */
+function inKeyOrder(writes: readonly ResolvedWrite[]): ResolvedWrite[] {
+  const groups = new Map<number, ResolvedWrite[]>();
+  for (const write of writes) {
+    const row = rowOf(write.key);
+    let group = groups.get(row);
+    if (!group) groups.set(row, (group = []));
+    group.push(write);
+  }
+  const ordered: ResolvedWrite[] = [];
+  for (const row of [...groups.keys()].sort((a, b) => a - b)) for (const write of groups.get(row)!) ordered.push(write);
+  return ordered;
+}
+
+/** Bound columns of one inserted version, and versions per multi-row INSERT (576 parameters, far below SQLite's limit). */
+const INSERT_COLUMNS = 9;
 const INSERT_BATCH = 64;
+/** Versions between two progress reports of a write (a multiple of INSERT_BATCH). */
+const PROGRESS_EVERY = 64 * 1024;
+/** Writes from this size go in cell-key order. */
+const KEY_ORDER_FROM = 4096;
+/** Writes from this size get a page cache large enough for them. */
+const LARGE_WRITE = 50_000;
 type InsertParameter = number | string | null;
 
-/** A cell's identity as one string, for maps. */
-export function cellId(indicatorId: number, regionId: number, period: string): string {
-  return `${indicatorId}\u0000${regionId}\u0000${period}`;
+/** A cell's indicator and region as one number (exact: region ids are given one by one and stay far below 2^22). */
+function rowOf(key: CellKey): number {
+  if (key.regionId >= 4_194_304 || key.regionId < 0) throw new RangeError(`Region id ${key.regionId} is outside what a cell map can key.`);
+  return key.indicatorId * 4_194_304 + key.regionId;
+}
+
+/**
+ * A map keyed by cell: one small map of periods per indicator and region. A million cells keyed by
+ * one joined string each (as before) spent most of a bulk write's JS time building and hashing the
+ * strings.
+ */
+export class CellMap<V> {
+  private readonly rows = new Map<number, Map<string, V>>();
+
+  get(key: CellKey): V | undefined {
+    return this.rows.get(rowOf(key))?.get(key.period);
+  }
+
+  has(key: CellKey): boolean {
+    return this.rows.get(rowOf(key))?.has(key.period) ?? false;
+  }
+
+  set(key: CellKey, value: V): this {
+    const row = rowOf(key);
+    let periods = this.rows.get(row);
+    if (!periods) this.rows.set(row, (periods = new Map()));
+    periods.set(key.period, value);
+    return this;
+  }
 }
 
 function rawFields(raw: RawVersion): ObservationFields {
