@@ -17,7 +17,8 @@ import type {
 import { matchByName, type Nameable } from '../../shared/match';
 import { parsePeriod } from '../../shared/periods';
 import { CatalogRepository, type StoredIndicator, type StoredRegion } from './store/catalogRepository';
-import { ChangeSetRepository, type CellChange, type ChangeSetState, type ChangeSetSummary } from './store/changeSetRepository';
+import type { ChangeCells } from './store/changeSetCodec';
+import { ChangeSetRepository, type ChangeSetState, type ChangeSetSummary } from './store/changeSetRepository';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
 import {
   CellMap,
@@ -59,7 +60,6 @@ interface CellCodes {
 
 /** A cell write resolved against the catalogue and the working copy. */
 interface Resolved extends ResolvedWrite {
-  codes: CellCodes;
   /** The cell's content before this write (earlier writes of the same batch included). */
   before: ObservationFields | null;
 }
@@ -255,8 +255,17 @@ export class Workspace {
   private writeResolved(resolved: readonly Resolved[], changeSet: { kind: string; label: string }, onProgress?: (done: number) => void): number {
     const seq = this.snapshots.workingSeq();
     const recordedAt = now();
-    const changes: CellChange<CellCodes, ObservationFields>[] = resolved.map((r) => ({ key: r.codes, before: r.before, after: r.fields }));
-    const changeSetId = this.changeSets.record({ ...changeSet, seq, changes, createdAt: recordedAt, catalog: this.catalog.takeCreated() });
+    const indicatorCodes = new Map(this.catalog.indicators().map((i) => [i.id, i.code]));
+    const regionCodes = new Map(this.catalog.regions().map((r) => [r.id, r.code]));
+    const cells: ChangeCells = {
+      count: resolved.length,
+      indicator: (index) => indicatorCodes.get(resolved[index]!.key.indicatorId)!,
+      region: (index) => regionCodes.get(resolved[index]!.key.regionId)!,
+      period: (index) => resolved[index]!.key.period,
+      before: (index) => resolved[index]!.before,
+      after: (index) => resolved[index]!.fields,
+    };
+    const changeSetId = this.changeSets.record({ ...changeSet, seq, cells, createdAt: recordedAt, catalog: this.catalog.takeCreated() });
     this.changeSets.discardRedo();
     this.observations.writeMany(resolved, seq, changeSetId, recordedAt, onProgress);
     return changeSetId;
@@ -406,22 +415,22 @@ export class Workspace {
     const indicators = new Map(this.catalog.indicators().map((i) => [i.code, i]));
     const regions = new Map(this.catalog.regions().map((r) => [r.code, r]));
     const periods = new Map<string, string>();
-    const keys = cells.map((cell): { key: CellKey; codes: CellCodes } => {
+    const keys = cells.map((cell): CellKey => {
       const indicator = indicators.get(cell.indicatorCode);
       const region = regions.get(cell.regionCode);
       if (!indicator) throw this.missing('INDICATOR_NOT_FOUND', cell.indicatorCode);
       if (!region) throw this.missing('REGION_NOT_FOUND', cell.regionCode);
       let period = periods.get(cell.period);
       if (period === undefined) periods.set(cell.period, (period = this.parsePeriodOrFail(cell.period)));
-      return { key: { indicatorId: indicator.id, regionId: region.id, period }, codes: { indicator: indicator.code, region: region.code, period } };
+      return { indicatorId: indicator.id, regionId: region.id, period };
     });
     let open: CellMap<OpenVersion> | undefined;
     if (keys.length >= BULK_WRITE && this.observations.isWorkingAtMost(8 * keys.length)) {
-      open = this.observations.openFieldsOf(new Set(keys.map(({ key }) => key.indicatorId)));
+      open = this.observations.openFieldsOf(new Set(keys.map((key) => key.indicatorId)));
     }
     // Content of cells already written in this batch.
     const written = new CellMap<ObservationFields | null>();
-    return keys.map(({ key, codes }, index): Resolved => {
+    return keys.map((key, index): Resolved => {
       const repeat = written.has(key);
       let before: ObservationFields | null;
       let currentId: number | undefined;
@@ -433,7 +442,7 @@ export class Workspace {
       }
       const fields = after(index, before);
       written.set(key, fields);
-      return { key, codes, before, currentId, fields, repeat };
+      return { key, before, currentId, fields, repeat };
     });
   }
 

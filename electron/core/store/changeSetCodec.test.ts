@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeChangeCells, encodeChangeCells, type CodecChange, type CodecFields, type CodecKey } from './changeSetCodec';
+import { changeCellsOf, decodeChangeCells, encodeChangeCells, type CodecChange, type CodecFields, type CodecKey } from './changeSetCodec';
 
 type Change = CodecChange<CodecKey, CodecFields>;
 
@@ -35,7 +35,7 @@ function changes(count: number, seed: number): Change[] {
 }
 
 function roundTrip(list: readonly Change[]): Change[] {
-  const { header, blob } = encodeChangeCells(list);
+  const { header, blob } = encodeChangeCells(changeCellsOf(list));
   // As SQLite gives it back: the header through JSON text, the BLOB as a Buffer of its own.
   const decoded = decodeChangeCells<CodecKey, CodecFields>(JSON.parse(JSON.stringify(header)), Buffer.from(blob));
   return decoded.keys.map((key, index) => ({ key, before: decoded.before[index]!, after: decoded.after[index]! }));
@@ -55,7 +55,7 @@ describe('change set cells, format 3', () => {
       before: null,
       after: { value: index / 100, growthReportedPct: null, rankReported: null, flags: [], note: null, source: `observations.csv 第${index + 2}行` },
     }));
-    const { header, blob } = encodeChangeCells(list);
+    const { header, blob } = encodeChangeCells(changeCellsOf(list));
     expect(header.before).toEqual({ none: true });
     expect(header.after.growthReportedPct).toEqual({ all: null });
     expect(header.after.flags).toEqual({ all: '' });
@@ -81,7 +81,7 @@ describe('change set cells, format 3', () => {
   });
 
   it('refuses a BLOB shorter than its header says, instead of reading garbage', () => {
-    const { header, blob } = encodeChangeCells(changes(500, 4));
+    const { header, blob } = encodeChangeCells(changeCellsOf(changes(500, 4)));
     expect(() => decodeChangeCells(header, blob.subarray(0, blob.byteLength / 2))).toThrow(/outside the stored cells/);
   });
 });

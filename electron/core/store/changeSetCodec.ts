@@ -29,6 +29,31 @@ export interface CodecChange<Key extends CodecKey, Fields extends CodecFields> {
   after: Fields | null;
 }
 
+/**
+ * The cells of a change set as the codec reads them, one column at a time: a large write hands
+ * over its own arrays instead of building an object per cell.
+ */
+export interface ChangeCells {
+  readonly count: number;
+  indicator(index: number): string;
+  region(index: number): string;
+  period(index: number): string;
+  before(index: number): CodecFields | null;
+  after(index: number): CodecFields | null;
+}
+
+/** `ChangeCells` over a list of changes. */
+export function changeCellsOf(changes: readonly CodecChange<CodecKey, CodecFields>[]): ChangeCells {
+  return {
+    count: changes.length,
+    indicator: (index) => changes[index]!.key.indicator,
+    region: (index) => changes[index]!.key.region,
+    period: (index) => changes[index]!.key.period,
+    before: (index) => changes[index]!.before,
+    after: (index) => changes[index]!.after,
+  };
+}
+
 /** A numeric column over the present cells: one value for all, or float64s with an optional null mask. */
 type NumberColumn = { all: number | null } | { section: number; nulls?: number };
 /** A text column over the present cells: one value for all, or front-coded (prefix length shared with the previous cell, then the rest). */
@@ -153,11 +178,18 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-function encodeSide(list: readonly (CodecFields | null)[], writer: SectionWriter): SideHeader {
-  const present = list.filter((fields): fields is CodecFields => fields !== null);
-  if (present.length === 0) return list.length === 0 ? {} : { none: true };
+function encodeSide(count: number, fieldsAt: (index: number) => CodecFields | null, writer: SectionWriter): SideHeader {
+  const present: CodecFields[] = [];
+  const isPresent = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const fields = fieldsAt(index);
+    if (fields === null) continue;
+    present.push(fields);
+    isPresent[index] = 1;
+  }
+  if (present.length === 0) return count === 0 ? {} : { none: true };
   const header: SideHeader = {};
-  if (present.length < list.length) header.present = writer.add('u8', Uint8Array.from(list, (fields) => (fields ? 1 : 0)));
+  if (present.length < count) header.present = writer.add('u8', isPresent);
   header.value = encodeNumbers(present.map((fields) => fields.value), writer);
   header.growthReportedPct = encodeNumbers(present.map((fields) => fields.growthReportedPct), writer);
   header.rankReported = encodeNumbers(present.map((fields) => fields.rankReported), writer);
@@ -168,22 +200,14 @@ function encodeSide(list: readonly (CodecFields | null)[], writer: SectionWriter
 }
 
 /** Encodes the cells of a change set, in write order. */
-export function encodeChangeCells<Key extends CodecKey, Fields extends CodecFields>(
-  changes: readonly CodecChange<Key, Fields>[],
-): { header: CellsHeader; blob: Buffer } {
+export function encodeChangeCells(cells: ChangeCells): { header: CellsHeader; blob: Buffer } {
   const writer = new SectionWriter();
-  const count = changes.length;
-  const indicators = encodeKeyColumn((index) => changes[index]!.key.indicator, count, writer);
-  const regions = encodeKeyColumn((index) => changes[index]!.key.region, count, writer);
-  const periods = encodeKeyColumn((index) => changes[index]!.key.period, count, writer);
-  const after = encodeSide(
-    changes.map((change) => change.after),
-    writer,
-  );
-  const before = encodeSide(
-    changes.map((change) => change.before),
-    writer,
-  );
+  const { count } = cells;
+  const indicators = encodeKeyColumn(cells.indicator, count, writer);
+  const regions = encodeKeyColumn(cells.region, count, writer);
+  const periods = encodeKeyColumn(cells.period, count, writer);
+  const after = encodeSide(count, cells.after, writer);
+  const before = encodeSide(count, cells.before, writer);
   const header: CellsHeader = {
     v: 3,
     count,

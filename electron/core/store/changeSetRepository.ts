@@ -1,19 +1,13 @@
 import type { CreatedCatalog } from './catalogRepository';
-import { decodeChangeCells, encodeChangeCells, type CellsHeader, type CodecFields, type CodecKey } from './changeSetCodec';
+import { decodeChangeCells, encodeChangeCells, type CellsHeader, type ChangeCells } from './changeSetCodec';
 import type { Db } from './open';
 
-/** One cell write of a change set: the cell's content before and after (null: absent). */
-export interface CellChange<Key, Fields> {
-  key: Key;
-  before: Fields | null;
-  after: Fields | null;
-}
-
-export interface NewChangeSet<Key, Fields> {
+export interface NewChangeSet {
   kind: string;
   label: string;
   seq: number;
-  changes: readonly CellChange<Key, Fields>[];
+  /** The cells, before and after, in write order. */
+  cells: ChangeCells;
   createdAt: string;
   /** Catalogue entries the change set created (an import's new regions and indicators). */
   catalog?: CreatedCatalog | null;
@@ -91,9 +85,9 @@ export class ChangeSetRepository {
    * makes a few typed arrays, not a million small objects or 100 MB of JSON, to build, store and
    * read back.
    */
-  record<Key extends CodecKey, Fields extends CodecFields>(changeSet: NewChangeSet<Key, Fields>): number {
-    const { changes } = changeSet;
-    const { header, blob } = encodeChangeCells(changes);
+  record(changeSet: NewChangeSet): number {
+    const { cells } = changeSet;
+    const { header, blob } = encodeChangeCells(cells);
     const result = this.statements.insert.run({
       seq: changeSet.seq,
       createdAt: changeSet.createdAt,
@@ -102,7 +96,7 @@ export class ChangeSetRepository {
       forward: JSON.stringify(header),
       inverse: FORMAT_3_INVERSE,
       catalog: changeSet.catalog ? JSON.stringify(changeSet.catalog) : null,
-      cellCount: changes.length,
+      cellCount: cells.count,
       cells: blob,
     });
     return Number(result.lastInsertRowid);
