@@ -121,6 +121,10 @@ function configure(db: Db): void {
   // A page cache of up to 64 MB (SQLite's default is 2 MB): a large write keeps its index pages in
   // memory instead of spilling them to the WAL and reading them back (1M new cells: 33 s → 22 s).
   db.pragma('cache_size = -65536');
+  // Statement journals (SQLite keeps one for each multi-row INSERT, to undo just that statement if
+  // a row fails) and temporary sorts stay in memory instead of a file in /var/tmp: a million-cell
+  // import wrote that file about 300,000 times, a system call each.
+  db.pragma('temp_store = MEMORY');
 }
 
 /** Runs every migration above the file's user_version, each in its own transaction; `seed` joins the last one. */
