@@ -6,6 +6,7 @@
 // Targets: first rows under 1.5 s, median frame under 16 ms, paste under 300 ms, large/small under 3.
 //    (frames are timed with the display's 60 Hz limit lifted: a frame's time is its work.)
 // Usage: YARDSTICK_OUT_DIR=out-edit npx electron-vite build && YARDSTICK_OUT_DIR=out-edit node bench/grid.mjs [--large 200000] [--small 2000] [--runs 3]
+//        [--sizes 2000,200000]: only these sizes, each printed on its own (no ratio), e.g. to compare two builds quickly.
 // Prints `RESULT {json}` lines and a readable summary. Asserts nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +18,12 @@ import { chromium } from '@playwright/test';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const serverJs = path.join(root, process.env.YARDSTICK_OUT_DIR ?? 'out', 'main', 'server.js');
 const { values } = parseArgs({
-  options: { large: { type: 'string', default: '200000' }, small: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } },
+  options: {
+    large: { type: 'string', default: '200000' },
+    small: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '3' },
+    sizes: { type: 'string' },
+  },
 });
 const PERIODS = Array.from({ length: 40 }, (_, i) => `${2021 + Math.floor(i / 12)}M${String((i % 12) + 1).padStart(2, '0')}`);
 const PASTE_ROWS = 50;
@@ -231,19 +237,29 @@ try {
   const runs = Number(values.runs);
   // The machine may be shared: the load average goes beside the timings.
   const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
-  console.log('measuring', values.small, 'then', values.large, 'observations; load average', load());
-  const small = await bench(Number(values.small), browser, runs);
-  const large = await bench(Number(values.large), browser, runs);
   const metrics = ['firstRowsMs', 'firstRowsPolledMs', 'viewSwitchMs', 'medianFrameMs', 'p95FrameMs', 'pasteMs'];
   const targets = { firstRowsMs: 1500, medianFrameMs: 16, pasteMs: 300 };
-  for (const metric of metrics) {
-    const ratio = large[metric] / small[metric];
-    result({ metric, small: small[metric], large: large[metric], ratio, target: targets[metric] ?? null });
-  }
-  console.log(`\nWide table, ${large.observations} vs ${small.observations} observations (${large.indicators}×${large.regions} vs ${small.indicators}×${small.regions} rows × ${PERIODS.length} months), median of ${runs} runs, load average now ${load()}:`);
-  for (const metric of metrics) {
-    const target = targets[metric] ? `  (target < ${targets[metric]} ms)` : '';
-    console.log(`  ${metric.padEnd(14)} ${large[metric].toFixed(1).padStart(8)} ms vs ${small[metric].toFixed(1).padStart(8)} ms  ratio ${(large[metric] / small[metric]).toFixed(2)}${target}`);
+  if (values.sizes) {
+    for (const size of values.sizes.split(',').map(Number)) {
+      console.log('measuring', size, 'observations; load average', load());
+      const measured = await bench(size, browser, runs);
+      for (const metric of metrics) result({ metric, observations: measured.observations, ms: measured[metric], target: targets[metric] ?? null });
+      console.log(`\nWide table, ${measured.observations} observations, median of ${runs} runs, load average now ${load()}:`);
+      for (const metric of metrics) console.log(`  ${metric.padEnd(17)} ${measured[metric].toFixed(1).padStart(8)} ms${targets[metric] ? `  (target < ${targets[metric]} ms)` : ''}`);
+    }
+  } else {
+    console.log('measuring', values.small, 'then', values.large, 'observations; load average', load());
+    const small = await bench(Number(values.small), browser, runs);
+    const large = await bench(Number(values.large), browser, runs);
+    for (const metric of metrics) {
+      const ratio = large[metric] / small[metric];
+      result({ metric, small: small[metric], large: large[metric], ratio, target: targets[metric] ?? null });
+    }
+    console.log(`\nWide table, ${large.observations} vs ${small.observations} observations (${large.indicators}×${large.regions} vs ${small.indicators}×${small.regions} rows × ${PERIODS.length} months), median of ${runs} runs, load average now ${load()}:`);
+    for (const metric of metrics) {
+      const target = targets[metric] ? `  (target < ${targets[metric]} ms)` : '';
+      console.log(`  ${metric.padEnd(14)} ${large[metric].toFixed(1).padStart(8)} ms vs ${small[metric].toFixed(1).padStart(8)} ms  ratio ${(large[metric] / small[metric]).toFixed(2)}${target}`);
+    }
   }
 } finally {
   await browser.close();

@@ -212,6 +212,14 @@ test('the problems panel lists the honours/titles contradiction and jumps to the
   await expect(cell).toHaveClass(/ag-cell-focus/);
   await expect(cell).toHaveClass(/cell-problem-error/);
   await expect(cell).toHaveText('687');
+  // The table's one tooltip names the problem when the pointer rests on the cell, and goes when it leaves.
+  const tooltip = page.getByTestId('sheet-tooltip');
+  await cell.hover();
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText('其中项“其中荣誉称号”（687项）大于其总量“国家级和省级荣誉”（69项）');
+  await workbench.screenshot('editing-problems-tooltip-zh-light');
+  await page.getByTestId('table-search').hover();
+  await expect(tooltip).toBeHidden();
   await workbench.screenshot('editing-problems-zh-light');
 
   await workbench.languageSwitch.click();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CustomCellEditorProps } from 'ag-grid-react';
-import { useGridCellEditor } from 'ag-grid-react';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { convert, findUnit, unitLabel } from '../../../shared/units';
 import type { Move, SheetController } from './sheet';
@@ -50,26 +51,30 @@ function usePreview(target: EditTarget, text: string, language: 'zh' | 'en'): { 
   return { isError: false, text: t('editing.editor.preview', { value: `${plainNumber(value)}${separator}${unit}` }) };
 }
 
+interface CellEditorProps {
+  readonly params: ICellEditorParams;
+  /** What the grid saves if it closes the editor itself (a click elsewhere). */
+  readonly onValueChange: (value: string) => void;
+  /** True once our own save has run: the grid's closing is then not a second commit. */
+  readonly isCommitting: { current: boolean };
+}
+
 /**
  * The cell editor: a text field with the input rule under it and a live reading of what will be
  * saved. Enter and Tab save through the workspace and close the editor only once the change is on
  * disk; a refused input keeps the editor open with the reason.
  */
-export function CellEditor(props: CustomCellEditorProps) {
+export function CellEditor({ params, onValueChange, isCommitting }: CellEditorProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'zh';
-  const context = props.context as SheetController<unknown>;
-  const colId = props.column.getColId();
-  const target = context.adapter.targetOf(props.data, colId)!;
-  const [text, setText] = useState(() => initialText(props.eventKey, target.text));
+  const context = params.context as SheetController<unknown>;
+  const colId = params.column.getColId();
+  const target = context.adapter.targetOf(params.data, colId)!;
+  const [text, setText] = useState(() => initialText(params.eventKey, target.text));
   const [refusal, setRefusal] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
-  const isCommitting = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const { onValueChange, rowIndex } = props;
-
-  // Once our save has run, closing is not a second commit by the grid.
-  useGridCellEditor({ isCancelAfterEnd: () => isCommitting.current });
+  const { rowIndex } = params;
 
   useEffect(() => {
     const input = inputRef.current;
@@ -81,7 +86,7 @@ export function CellEditor(props: CustomCellEditorProps) {
     }
     onValueChange(input.value);
     input.focus();
-    if (props.eventKey && props.eventKey.length === 1) input.setSelectionRange(input.value.length, input.value.length);
+    if (params.eventKey && params.eventKey.length === 1) input.setSelectionRange(input.value.length, input.value.length);
     else input.select();
     // A native listener: it runs before the grid's own key handling on the popup.
     const onKeyDown = (event: KeyboardEvent) => {
@@ -110,7 +115,7 @@ export function CellEditor(props: CustomCellEditorProps) {
 
   const hint = useHint(target, language);
   const preview = usePreview(target, text, language);
-  const width = Math.max(props.eGridCell?.offsetWidth ?? 0, 220);
+  const width = Math.max(params.eGridCell?.offsetWidth ?? 0, 220);
   return (
     <div className="cell-editor" style={{ width }} data-testid="cell-editor">
       <input
@@ -142,4 +147,40 @@ export function CellEditor(props: CustomCellEditorProps) {
       </div>
     </div>
   );
+}
+
+/**
+ * The grid's side of the editor: the grid draws its cells without React (see VanillaGrid), so the
+ * editor is a plain component that mounts CellEditor in its own element.
+ */
+export class CellEditorComp implements ICellEditorComp {
+  private readonly gui = document.createElement('div');
+  private root: Root | null = null;
+  private value: string | null = null;
+  private readonly isCommitting = { current: false };
+
+  init(params: ICellEditorParams): void {
+    this.value = params.value === null || params.value === undefined ? null : String(params.value);
+    this.root = createRoot(this.gui);
+    this.root.render(<CellEditor params={params} onValueChange={(value) => (this.value = value)} isCommitting={this.isCommitting} />);
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  getValue(): string | null {
+    return this.value;
+  }
+
+  isCancelAfterEnd(): boolean {
+    return this.isCommitting.current;
+  }
+
+  destroy(): void {
+    const root = this.root;
+    this.root = null;
+    // The grid may close its editor while React is committing (a table that goes away): unmount after it.
+    if (root) queueMicrotask(() => root.unmount());
+  }
 }

@@ -285,19 +285,23 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
       if (!client || !info) return null;
       if (pendingKeys.length > 0) set((state) => ({ pendingCells: new Set([...state.pendingCells, ...pendingKeys]) }));
       const result = await client('cells.edit', { kind, label: `${label.zh} / ${label.en}`.slice(0, 400), cells: [...cells] });
-      if (pendingKeys.length > 0) {
-        set((state) => {
-          const pendingCells = new Set(state.pendingCells);
-          for (const key of pendingKeys) pendingCells.delete(key);
-          return { pendingCells };
-        });
+      const withoutPending = (state: { readonly pendingCells: ReadonlySet<string> }) => {
+        if (pendingKeys.length === 0) return {};
+        const pendingCells = new Set(state.pendingCells);
+        for (const key of pendingKeys) pendingCells.delete(key);
+        return { pendingCells };
+      };
+      if (!result.ok) {
+        if (pendingKeys.length > 0) set(withoutPending);
+        return result.error;
       }
-      if (!result.ok) return result.error;
       const units = new Map((get().catalog?.indicators ?? []).map((indicator) => [indicator.code, indicator.unit]));
       const key = observationKey('working');
+      // One update for the saved cells and their "saving" marks: the table redraws once.
       set((state) => {
         const observations = applyEdits(state.observations[key] ?? [], cells, units, info.workingSeq);
         return {
+          ...withoutPending(state),
           observations: { ...state.observations, [key]: observations },
           info: state.info ? { ...state.info, observationCount: observations.length } : state.info,
         };

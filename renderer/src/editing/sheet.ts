@@ -142,7 +142,22 @@ export class SheetController<Row> {
     this.columnIds = columns.map((column) => column.getColId());
     this.columnIndex = new Map(this.columnIds.map((id, index) => [id, index]));
     this.columnLabels = new Map(columns.map((column) => [column.getColId(), column.getColDef().headerName ?? column.getColId()]));
+    this.tooltips = new Map();
+    for (const column of columns) {
+      const userDef = column.getUserProvidedColDef();
+      const tooltip = userDef ? TOOLTIPS.get(userDef) : undefined;
+      if (tooltip) this.tooltips.set(column.getColId(), tooltip as CellTooltip<Row>);
+    }
   }
+
+  /** What the shared tooltip says over a displayed cell (flags, note, problems), if anything. */
+  tooltipAt(rowIndex: number, colId: string): string | undefined {
+    const tooltip = this.tooltips.get(colId);
+    const row = tooltip ? this.liveApi()?.getDisplayedRowAtIndex(rowIndex)?.data : undefined;
+    return tooltip && row !== undefined ? tooltip(row, this) : undefined;
+  }
+
+  private tooltips = new Map<string, CellTooltip<Row>>();
 
   beginTypeAhead(): void {
     this.typeAhead = '';
@@ -178,10 +193,20 @@ export class SheetController<Row> {
   }
 }
 
+/** A cell's tooltip text from its row, or undefined for none. */
+type CellTooltip<Row> = (row: Row, context: SheetController<Row>) => string | undefined;
+
+/**
+ * Tooltips by the column definition decorateColumns made. They are kept out of the grid: AG Grid
+ * would add a tooltip listener to every cell it draws; one listener on the table shows them
+ * instead (useSpreadsheet).
+ */
+const TOOLTIPS = new WeakMap<ColDef, unknown>();
+
 export type Move = 'down' | 'up' | 'right' | 'left' | 'none';
 export type EditorOutcome = { readonly kind: 'saved' | 'unchanged' | 'failed' } | { readonly kind: 'refused'; readonly zh: string; readonly en: string };
 
-function targetOfParams<Row>(params: CellClassParams<Row> | ITooltipParams<Row>, colId: string): EditTarget | null {
+function targetOfParams<Row>(params: CellClassParams<Row>, colId: string): EditTarget | null {
   const context = params.context as SheetController<Row>;
   return params.data ? context.targetAt(params.data, colId) : null;
 }
@@ -211,9 +236,17 @@ function suppressKeys({ event, editing }: SuppressKeyboardEventParams): boolean 
 export function decorateColumns<Row>(columns: readonly ColDef<Row>[], editor: ColDef<Row>['cellEditor']): ColDef<Row>[] {
   return columns.map((column) => {
     const colId = column.colId ?? String(column.field);
-    const ownTooltip = column.tooltipValueGetter;
-    return {
-      ...column,
+    const { tooltipValueGetter: ownTooltip, tooltipField, ...rest } = column;
+    const tooltip: CellTooltip<Row> = (row, context) => {
+      const params = { data: row, context, colDef: column, location: 'cell', value: undefined } as ITooltipParams<Row>;
+      const own = ownTooltip ? ownTooltip(params) : tooltipField ? (row as Record<string, unknown>)[tooltipField] : undefined;
+      const target = context.targetAt(row, colId);
+      const problems = findingsOf(context, target).map((finding) => (context.language === 'zh' ? finding.zh : finding.en));
+      const lines = [...(own !== undefined && own !== null && own !== '' ? [String(own)] : []), ...problems];
+      return lines.length > 0 ? lines.join('\n') : undefined;
+    };
+    const decorated: ColDef<Row> = {
+      ...rest,
       editable: (params) => {
         const context = params.context as SheetController<Row>;
         return !context.isReadOnly && params.data !== undefined && context.targetAt(params.data, colId) !== null;
@@ -222,13 +255,6 @@ export function decorateColumns<Row>(columns: readonly ColDef<Row>[], editor: Co
       cellEditorPopup: true,
       cellEditorPopupPosition: 'over',
       suppressKeyboardEvent: suppressKeys,
-      tooltipValueGetter: (params: ITooltipParams<Row>) => {
-        const own = ownTooltip?.(params);
-        const context = params.context as SheetController<Row>;
-        const problems = findingsOf(context, targetOfParams(params, colId)).map((finding) => (context.language === 'zh' ? finding.zh : finding.en));
-        const lines = [...(own ? [String(own)] : []), ...problems];
-        return lines.length > 0 ? lines.join('\n') : undefined;
-      },
       cellClassRules: {
         ...column.cellClassRules,
         'cell-selected': (params) => {
@@ -262,6 +288,8 @@ export function decorateColumns<Row>(columns: readonly ColDef<Row>[], editor: Co
         },
       },
     };
+    TOOLTIPS.set(decorated as ColDef, tooltip);
+    return decorated;
   });
 }
 

@@ -27,6 +27,9 @@ export interface SpreadsheetOptions<Row> {
 /** How near the selection's bottom-right corner (in CSS pixels) a press starts a fill drag. */
 const FILL_HANDLE_PX = 8;
 
+/** How long the pointer rests on a cell before its tooltip shows. */
+const TOOLTIP_DELAY_MS = 400;
+
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 function isInEditor(target: EventTarget | null): boolean {
@@ -195,6 +198,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       context.previewFill(null);
     };
     const onMouseDown = (event: MouseEvent) => {
+      hideTip();
       if (event.button !== 0 || isInEditor(event.target)) return;
       if (context.selection && !context.isReadOnly && isOnFillHandle(event)) {
         // The grid must not move its focus: the drag fills from the selection as it is.
@@ -214,7 +218,44 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       dragging.current = true;
       context.select(collapsed(position));
     };
+    // One tooltip for the whole table (flags, note, problems, a name cut short), instead of a
+    // listener on every cell the grid draws: shown once the pointer rests on a cell, hidden when it
+    // leaves, the table scrolls, or a key or button is pressed.
+    const tip = document.createElement('div');
+    tip.className = 'sheet-tooltip';
+    tip.setAttribute('role', 'tooltip');
+    tip.dataset.testid = 'sheet-tooltip';
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    let tipCell: Element | null = null;
+    let tipTimer: ReturnType<typeof setTimeout> | undefined;
+    const pointer = { x: 0, y: 0 };
+    const hideTip = () => {
+      clearTimeout(tipTimer);
+      tipCell = null;
+      tip.hidden = true;
+    };
+    const showTip = (cell: Element) => {
+      const position = cell.isConnected ? positionOf(cell) : null;
+      const text = position ? context.tooltipAt(position.rowIndex, cell.getAttribute('col-id') ?? '') : undefined;
+      if (!text) return;
+      tip.textContent = text;
+      tip.hidden = false;
+      const box = tip.getBoundingClientRect();
+      tip.style.left = `${Math.max(4, Math.min(pointer.x + 12, window.innerWidth - box.width - 4))}px`;
+      tip.style.top = `${pointer.y + 18 + box.height > window.innerHeight ? Math.max(4, pointer.y - box.height - 8) : pointer.y + 18}px`;
+    };
+    const onMouseOver = (event: MouseEvent) => {
+      const cell = event.target instanceof Element ? event.target.closest('.ag-cell[col-id]') : null;
+      if (cell === tipCell) return;
+      hideTip();
+      if (!cell || dragging.current || filling.current || isInEditor(event.target)) return;
+      tipCell = cell;
+      tipTimer = setTimeout(() => showTip(cell), TOOLTIP_DELAY_MS);
+    };
     const onMouseMove = (event: MouseEvent) => {
+      pointer.x = event.clientX;
+      pointer.y = event.clientY;
       if (filling.current) {
         if ((event.buttons & 1) === 0) return endFill();
         const position = positionOf(event.target);
@@ -251,6 +292,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       return !context.isReadOnly && row !== undefined && focused !== null && focused !== undefined && context.adapter.targetOf(row, focused.column.getColId()) !== null;
     };
     const onKeyDown = (event: KeyboardEvent) => {
+      hideTip();
       if (isInEditor(event.target) || !context.selection) return;
       const api = context.liveApi();
       const sheet = grid();
@@ -331,6 +373,10 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
     container.addEventListener('contextmenu', onContextMenu);
     container.addEventListener('mousedown', onMouseDown, true);
     container.addEventListener('mousemove', onMouseMove);
+    container.addEventListener('mouseover', onMouseOver);
+    container.addEventListener('mouseleave', hideTip);
+    // Scroll events do not bubble: the grid's scrolling parts are caught on the way down.
+    container.addEventListener('scroll', hideTip, true);
     container.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('mouseup', onMouseUp);
     window.addEventListener('keydown', onWindowKeyDown, true);
@@ -341,6 +387,11 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       container.removeEventListener('contextmenu', onContextMenu);
       container.removeEventListener('mousedown', onMouseDown, true);
       container.removeEventListener('mousemove', onMouseMove);
+      container.removeEventListener('mouseover', onMouseOver);
+      container.removeEventListener('mouseleave', hideTip);
+      container.removeEventListener('scroll', hideTip, true);
+      hideTip();
+      tip.remove();
       container.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('mouseup', onMouseUp);
       window.removeEventListener('keydown', onWindowKeyDown, true);

@@ -1,9 +1,8 @@
 import { useMemo, useRef } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GetRowIdParams, RowDataUpdatedEvent } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/editing/consistency';
-import { CellEditor } from '../editing/CellEditor';
+import { CellEditorComp } from '../editing/CellEditor';
 import { decorateColumns } from '../editing/sheet';
 import { useSpreadsheet } from '../editing/useSpreadsheet';
 import { useAppStore } from '../store';
@@ -17,6 +16,7 @@ import type { LongLabels } from './longColumns';
 import { CellContextMenu } from './CellContextMenu';
 import { NoRowsNotice } from './NoRowsNotice';
 import { useTableFilter } from './useTableFilter';
+import { VanillaGrid } from './VanillaGrid';
 
 registerGridModules();
 
@@ -63,7 +63,7 @@ export function LongTable({ findings }: { readonly findings: ReadonlyMap<string,
     [t, comparatorName],
   );
   const isWrapping = (table?.rows.length ?? 0) <= WRAP_ROW_LIMIT;
-  const columnDefs = useMemo(() => decorateColumns(buildLongColumnDefs(labels, language, isWrapping), CellEditor), [labels, language, isWrapping]);
+  const columnDefs = useMemo(() => decorateColumns(buildLongColumnDefs(labels, language, isWrapping), CellEditorComp), [labels, language, isWrapping]);
   const headers = useMemo(() => new Map(columnDefs.map((column) => [column.colId ?? '', column.headerName ?? ''])), [columnDefs]);
   const adapter = useMemo(() => createLongAdapter((colId) => headers.get(colId) ?? colId, language, labels), [headers, language, labels]);
   const { containerRef, gridProps, menuPlace, closeMenu, openHistory } = useSpreadsheet<LongRow>({ adapter, locate: locateInLong, findings });
@@ -79,7 +79,7 @@ export function LongTable({ findings }: { readonly findings: ReadonlyMap<string,
   if (table.rows.length === 0) return <NoRowsNotice />;
   return (
     <div ref={containerRef} className="long-table sheet" data-testid="long-table" role="region" aria-label={t('editing.toolbar.longHint')}>
-      <AgGridReact<LongRow>
+      <VanillaGrid<LongRow>
         {...gridProps}
         theme={gridTheme}
         rowData={table.rows as LongRow[]}
@@ -92,7 +92,6 @@ export function LongTable({ findings }: { readonly findings: ReadonlyMap<string,
         suppressColumnVirtualisation
         suppressNoRowsOverlay
         headerHeight={34}
-        tooltipShowDelay={400}
         ensureDomOrder
       />
       {menuPlace && <CellContextMenu place={menuPlace} onClose={closeMenu} onHistory={openHistory} />}

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ColumnResizedEvent, GetRowIdParams, RowHeightParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/editing/consistency';
-import { CellEditor } from '../editing/CellEditor';
+import { CellEditorComp } from '../editing/CellEditor';
 import { decorateColumns } from '../editing/sheet';
 import { useSpreadsheet } from '../editing/useSpreadsheet';
 import { useAppStore } from '../store';
@@ -16,6 +15,7 @@ import { gridTheme, registerGridModules } from './gridSetup';
 import { CellContextMenu } from './CellContextMenu';
 import { NoRowsNotice } from './NoRowsNotice';
 import { useTableFilter } from './useTableFilter';
+import { VanillaGrid } from './VanillaGrid';
 import { createWideAdapter, locateInWide } from './wideSheet';
 
 registerGridModules();
@@ -58,7 +58,7 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
           table.rows,
           canvasMeasure(),
         ),
-        CellEditor,
+        CellEditorComp,
       ),
     // `table` lends its periods to the columns, which shapeKey names, and its text to their widths.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -102,7 +102,7 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
   if (table.rows.length === 0) return <NoRowsNotice />;
   return (
     <div ref={containerRef} className="wide-table sheet" data-testid="wide-table" role="region" aria-label={t('table.label')}>
-      <AgGridReact<WideRow>
+      <VanillaGrid<WideRow>
         {...gridProps}
         theme={gridTheme}
         rowData={table.rows as WideRow[]}
@@ -113,7 +113,6 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
         onColumnResized={isWrapping ? onColumnResized : undefined}
         suppressNoRowsOverlay
         headerHeight={34}
-        tooltipShowDelay={400}
         // A large table scrolls without re-ordering its rows in the DOM or animating them: ordering
         // (for screen readers) is kept where every row fits in a few screens.
         ensureDomOrder={table.rows.length <= WRAP_ROW_LIMIT}
