@@ -20,3 +20,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// AG Grid's first grid is its slowest: warmed while the page is idle (see shell/warmGrid).
+void import('./shell/warmGrid').then(({ scheduleGridWarmup }) => scheduleGridWarmup());

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { YardstickBridge } from '../../../shared/api/bridge';
-import { createBridgeClient, createHttpClient, TOKEN_HEADER } from './client';
+import { createBridgeClient, createHttpClient, readEnvelope, TOKEN_HEADER } from './client';
 import { takeLaunchToken } from './token';
 
 const workspace = {
@@ -41,6 +41,24 @@ describe('createHttpClient', () => {
     const wrongShape = createHttpClient('t', async () => json({ ok: true, value: { fileName: 3 } }));
     const shape = await wrongShape('workspace.info', {});
     expect(shape.ok === false && shape.error.code).toBe('TRANSPORT');
+  });
+});
+
+describe('readEnvelope of series.columns', () => {
+  const columns = (value: unknown[]) => ({
+    count: value.length, indicatorCodes: ['gdp'], units: ['亿元'], regionCodes: ['331100'], periods: ['2024'],
+    indicator: [0, value.length], region: [0, value.length], period: [0, value.length], versionId: [1, value.length], fromSeq: [1, value.length],
+    value, growthReportedPct: { rows: [], values: [] }, rankReported: { rows: [], values: [] }, extras: [],
+  });
+
+  it('accepts a figure or null per row, and refuses any other value with the method named', () => {
+    expect(readEnvelope('series.columns', { ok: true, value: columns([1.5, null, -3]) })).toEqual({ ok: true, value: columns([1.5, null, -3]) });
+    for (const bad of [[1, '2', 3], [1, {}], [true], 'not a column']) {
+      const value = Array.isArray(bad) ? columns(bad) : { ...columns([1]), value: bad };
+      const result = readEnvelope('series.columns', { ok: true, value });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toContain('series.columns');
+    }
   });
 });
 

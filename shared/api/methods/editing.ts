@@ -43,6 +43,14 @@ export const StepRuns = z.array(z.number().int()).refine((runs) => runs.length %
 });
 export type StepRuns = z.infer<typeof StepRuns>;
 
+/**
+ * One figure or null per row (what z.array(z.number().nullable()) accepts), checked in one loop:
+ * zod's per-element parse took ≈ 0.1 s of a 200,000-row answer in the page, where zod runs without JIT.
+ */
+const FigureColumn = z.custom<(number | null)[]>((column) => Array.isArray(column) && column.every((value) => value === null || Number.isFinite(value)), {
+  message: 'Expected an array of numbers or nulls.',
+});
+
 /** A mostly empty column: the rows that have a figure, and their figures. */
 export const SparseColumn = z.object({ rows: z.array(Index), values: z.array(z.number()) }).strict();
 export type SparseColumn = z.infer<typeof SparseColumn>;
@@ -66,7 +74,7 @@ const ColumnsShape = z
     period: StepRuns,
     versionId: StepRuns,
     fromSeq: StepRuns,
-    value: z.array(z.number().nullable()),
+    value: FigureColumn,
     growthReportedPct: SparseColumn,
     rankReported: SparseColumn,
     extras: z.array(
