@@ -1,7 +1,7 @@
 import { Grid } from './grid';
 import { periodFromHeader, periodFromText, yearFromText, type FoundPeriod } from './periodText';
 import { cellText, cleanLabel, hasCjk, parseNumber, splitBilingual } from './text';
-import type { SheetCells } from './types';
+import type { CellValue, SheetCells } from './types';
 import { splitHeaderUnit, unitFromUnitRow } from './unitText';
 import { isSectionLabel } from './regions';
 
@@ -116,13 +116,6 @@ function takeSample(infos: readonly RowInfo[], run: { first: number; last: numbe
   return sample;
 }
 
-/** Math.min without spreading: a sheet of a million rows would overflow the call stack. */
-function minimum(values: readonly number[]): number {
-  let least = Infinity;
-  for (const value of values) if (value < least) least = value;
-  return least;
-}
-
 function isYearLike(value: number): boolean {
   return Number.isInteger(value) && value >= 1900 && value <= 2200;
 }
@@ -140,52 +133,72 @@ function isGarbledCached(text: string): boolean {
   return isGarbled;
 }
 
-function classifyRow(grid: Grid, row: number): RowInfo {
-  // One pass over the stored cells: each is read once (a long table has millions).
-  const cells = grid.sheet.rows[row] ?? [];
-  const filled: number[] = [];
-  const numbers: number[] = [];
-  const values: number[] = [];
-  const texts: number[] = [];
-  for (let column = 0; column < cells.length; column += 1) {
-    const cell = cells[column];
-    if (cell === null || cell === undefined) continue;
-    const text = typeof cell === 'string' ? cell.trim() : '';
-    if (typeof cell === 'string' && text === '') continue;
-    filled.push(column);
-    const parsed = parseNumber(cell);
-    if (parsed.kind === 'number') {
-      numbers.push(column);
-      values.push(parsed.value);
-    } else texts.push(column);
-  }
-  if (filled.length === 0) return { kind: 'blank', filled, numbers, texts };
-  const isIncreasingYears = values.length >= 2 && values.every(isYearLike) && values.every((value, index) => index === 0 || value > values[index - 1]!);
-  if (isIncreasingYears && texts.length <= 3) return { kind: 'yearHeader', filled, numbers, texts };
-  const firstNumber = numbers[0] ?? Infinity;
-  const hasLabel = texts.some((column) => column < firstNumber);
-  // A year as the row label (2016 | 123.4 | 456.7) also makes a data row.
-  const hasYearLabel = numbers.length >= 2 && filled[0] === numbers[0] && isYearLike(values[0]!) && !values.slice(1).every(isYearLike);
-  if (numbers.length >= 1 && (hasLabel || hasYearLabel)) return { kind: 'data', filled, numbers, texts };
-  // Looked at only here: most rows of a long table are data rows by their figures.
-  let garbled = 0;
-  for (const column of texts) {
-    const cell = cells[column];
-    if (isGarbledCached(typeof cell === 'string' ? cell.trim() : '')) garbled += 1;
-  }
-  // A label followed only by mistyped figures ("丽水市 | 12..5") is still a row of data, to be rejected cell by cell.
-  if (garbled >= 1 && texts.length >= 2 && !isGarbledNumber(grid.rawText(row, texts[0]!))) return { kind: 'data', filled, numbers, texts };
-  return { kind: 'text', filled, numbers, texts };
-}
+/** classifyRow's lists for the row at hand, reused from row to row (their lengths in `counts`). */
+const scratch = { filled: [] as number[], numbers: [] as number[], values: [] as number[], texts: [] as number[] };
 
-function isSameList(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+function startsWith(list: readonly number[], scratchList: readonly number[], count: number): boolean {
+  if (list.length !== count) return false;
+  for (let index = 0; index < count; index += 1) if (list[index] !== scratchList[index]) return false;
   return true;
 }
 
-function isSameShape(a: RowInfo, b: RowInfo): boolean {
-  return a.kind === b.kind && isSameList(a.filled, b.filled) && isSameList(a.numbers, b.numbers) && isSameList(a.texts, b.texts);
+/**
+ * What a row holds. `previous` is the row before's record: a row of the same kind and shape gets
+ * that same (immutable) record, so that the rows of a long table (a million of one shape) allocate
+ * no lists of their own.
+ */
+function classifyRow(grid: Grid, row: number, previous?: RowInfo): RowInfo {
+  // One pass over the stored cells: each is read once (a long table has millions).
+  const cells = grid.sheet.rows[row] ?? [];
+  const { filled, numbers, values, texts } = scratch;
+  let filledCount = 0;
+  let numberCount = 0;
+  let textCount = 0;
+  for (let column = 0; column < cells.length; column += 1) {
+    const cell = cells[column];
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell === 'string' && cell.trim() === '') continue;
+    filled[filledCount++] = column;
+    const parsed = parseNumber(cell);
+    if (parsed.kind === 'number') {
+      values[numberCount] = parsed.value;
+      numbers[numberCount++] = column;
+    } else texts[textCount++] = column;
+  }
+  const kind = rowKind(grid, row, cells, filledCount, numberCount, textCount);
+  if (previous !== undefined && previous.kind === kind && startsWith(previous.filled, filled, filledCount) && startsWith(previous.numbers, numbers, numberCount) && startsWith(previous.texts, texts, textCount)) {
+    return previous;
+  }
+  return { kind, filled: filled.slice(0, filledCount), numbers: numbers.slice(0, numberCount), texts: texts.slice(0, textCount) };
+}
+
+/** The kind of the row in `scratch` (its first `…Count` entries). */
+function rowKind(grid: Grid, row: number, cells: readonly CellValue[], filledCount: number, numberCount: number, textCount: number): RowKind {
+  const { filled, numbers, values, texts } = scratch;
+  if (filledCount === 0) return 'blank';
+  let isIncreasingYears = numberCount >= 2;
+  for (let index = 0; isIncreasingYears && index < numberCount; index += 1) {
+    if (!isYearLike(values[index]!) || (index > 0 && !(values[index]! > values[index - 1]!))) isIncreasingYears = false;
+  }
+  if (isIncreasingYears && textCount <= 3) return 'yearHeader';
+  const firstNumber = numberCount > 0 ? numbers[0]! : Infinity;
+  let hasLabel = false;
+  for (let index = 0; !hasLabel && index < textCount; index += 1) if (texts[index]! < firstNumber) hasLabel = true;
+  // A year as the row label (2016 | 123.4 | 456.7) also makes a data row.
+  let hasYearLabel = false;
+  if (numberCount >= 2 && filled[0] === numbers[0] && isYearLike(values[0]!)) {
+    for (let index = 1; !hasYearLabel && index < numberCount; index += 1) if (!isYearLike(values[index]!)) hasYearLabel = true;
+  }
+  if (numberCount >= 1 && (hasLabel || hasYearLabel)) return 'data';
+  // Looked at only here: most rows of a long table are data rows by their figures.
+  let garbled = 0;
+  for (let index = 0; index < textCount; index += 1) {
+    const cell = cells[texts[index]!];
+    if (isGarbledCached(typeof cell === 'string' ? cell.trim() : '')) garbled += 1;
+  }
+  // A label followed only by mistyped figures ("丽水市 | 12..5") is still a row of data, to be rejected cell by cell.
+  if (garbled >= 1 && textCount >= 2 && !isGarbledNumber(grid.rawText(row, texts[0]!))) return 'data';
+  return 'text';
 }
 
 /**
@@ -512,15 +525,16 @@ export function detectTables(sheet: SheetCells, fileName: string): DetectedTable
   const infos: RowInfo[] = new Array<RowInfo>(grid.rowCount);
   let previous: RowInfo | undefined;
   for (let row = 0; row < grid.rowCount; row += 1) {
-    const info = classifyRow(grid, row);
     // The rows of a long table share one shape: one (immutable) RowInfo for a run of them keeps a
-    // million small arrays from being kept, and collected, at all.
-    infos[row] = previous !== undefined && isSameShape(previous, info) ? previous : (previous = info);
+    // million small arrays from being made, kept and collected at all.
+    previous = infos[row] = classifyRow(grid, row, previous);
   }
   const runs = findDataRuns(grid, infos);
   const tables: DetectedTable[] = [];
   let floor = 0;
-  const leftEdge = minimum(infos.map((info) => info.filled[0] ?? Infinity));
+  // A loop, not Math.min(...): a sheet of a million rows would overflow the call stack.
+  let leftEdge = Infinity;
+  for (const info of infos) if ((info.filled[0] ?? Infinity) < leftEdge) leftEdge = info.filled[0]!;
   const fileYear = yearFromText(fileName);
   for (const run of runs) {
     const header = headerAbove(grid, infos, run, floor, Number.isFinite(leftEdge) ? leftEdge : 0);

@@ -1,12 +1,12 @@
 import type { Indicator, Region } from '../api/schemas';
 import { parsePeriod } from '../periods';
-import { convert } from '../units';
+import { convert, findUnit } from '../units';
 import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
 import { Grid } from './grid';
 import type { ImportMapping, TableMapping } from './mapping';
 import { periodFromHeader } from './periodText';
 import { cleanRowLabel, isGroupingLabel, isSectionLabel, isTotalLabel, matchRegionLabel, type RegionMatch } from './regions';
-import { cellText, cleanLabel, hasCjk, parseNumber } from './text';
+import { cellText, cleanLabel, hasCjk, parseNumber, withoutFloatNoise } from './text';
 import type { WorkbookCells } from './types';
 import { unitFromText } from './unitText';
 
@@ -72,11 +72,60 @@ export interface PlannedObservation {
   value?: number | null;
   growthReportedPct?: number | null;
   rankReported?: number | null;
-  /** Address of the first cell that provided it. */
-  address: string;
+  /** Address of the cell that provided it (its value's cell, when several did). */
+  readonly address: string;
+  /** That cell's sheet, 0-based row and column (`address` written out). */
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
   readonly table: number;
   /** The unit the figure was printed in when it was converted to the indicator's unit. */
   convertedFrom: string | null;
+}
+
+/**
+ * A planned observation that keeps where its figure came from as a sheet, row and column: its
+ * address ("Sheet!D7") is written out only when asked for (a preview row, a source, a rejection),
+ * not for each of a million figures.
+ */
+class Planned implements PlannedObservation {
+  value: number | null | undefined = undefined;
+  growthReportedPct: number | null | undefined = undefined;
+  rankReported: number | null | undefined = undefined;
+
+  constructor(
+    readonly indicatorCode: string,
+    readonly regionCode: string,
+    readonly period: string,
+    readonly table: number,
+    public convertedFrom: string | null,
+    public sheet: string,
+    /** 0-based row and column of the cell `address` names. */
+    public row: number,
+    public column: number,
+  ) {}
+
+  get address(): string {
+    return cellAddress(this.sheet, this.row, this.column);
+  }
+}
+
+/**
+ * convert(value, from, to) for every figure of a column: the factors looked up once, and a result
+ * that already is the nearest double to a short decimal not rounded again through a string
+ * (withoutFloatNoise gives what roundToSignificant(…, 15) would). Null when the units do not convert.
+ */
+function converterOf(from: string, to: string): ((value: number) => number) | null {
+  const source = findUnit(from);
+  const target = findUnit(to);
+  if (!source || !target || source.dimension !== target.dimension) return null;
+  if (source.factor === target.factor) return (value) => value;
+  if (source.factor > target.factor) {
+    const ratio = source.factor / target.factor;
+    return (value) => withoutFloatNoise(value * ratio);
+  }
+  const ratio = target.factor / source.factor;
+  return (value) => withoutFloatNoise(value / ratio);
 }
 
 /** Something wrong with the mapping itself, not with a cell: fixed before anything can be imported. */
@@ -160,6 +209,15 @@ class TableExtractor {
   }
 
   private readonly conversions = new Map<string, Map<string, boolean>>();
+  private readonly converters = new Map<string, Map<string, ((value: number) => number) | null>>();
+
+  private converter(from: string, to: string): ((value: number) => number) | null {
+    let targets = this.converters.get(from);
+    if (!targets) this.converters.set(from, (targets = new Map()));
+    let converter = targets.get(to);
+    if (converter === undefined) targets.set(to, (converter = converterOf(from, to)));
+    return converter;
+  }
 
   private canConvert(from: string, to: string): boolean {
     let targets = this.conversions.get(from);
@@ -532,44 +590,42 @@ class TableExtractor {
   }
 
   private emit(row: number, column: ResolvedColumn, region: Region, period: string, printed: number, isPercent: boolean, cell: unknown): void {
+    this.emitFigure(row, column.index, column.field, column.indicator, column.convertFrom, region, period, printed, isPercent, cell);
+  }
+
+  private emitFigure(row: number, columnIndex: number, field: Field, indicator: Indicator, convertFrom: string | null, region: Region, period: string, printed: number, isPercent: boolean, cell: unknown): void {
     let value = printed;
-    if (column.field === 'value') {
-      if (isPercent && column.indicator.unit !== '%') {
-        this.reject('PERCENT_IN_VALUE', { row, column: column.index }, `"${cellText(cell as string)}" is a percentage in a column of ${column.indicator.unit}.`, `“${cellText(cell as string)}”是百分数，但该列单位为${column.indicator.unit}。`, { label: region.nameZh, value: cellText(cell as string) });
+    if (field === 'value') {
+      if (isPercent && indicator.unit !== '%') {
+        this.reject('PERCENT_IN_VALUE', { row, column: columnIndex }, `"${cellText(cell as string)}" is a percentage in a column of ${indicator.unit}.`, `“${cellText(cell as string)}”是百分数，但该列单位为${indicator.unit}。`, { label: region.nameZh, value: cellText(cell as string) });
         return;
       }
-      if (column.convertFrom) {
-        const converted = convert(printed, column.convertFrom, column.indicator.unit);
-        if (!converted.ok) return;
-        value = converted.value;
+      if (convertFrom) {
+        const converter = this.converter(convertFrom, indicator.unit);
+        if (!converter) return;
+        value = converter(printed);
       }
     }
-    if (column.field === 'rankReported' && (!Number.isInteger(printed) || printed < 1)) {
-      this.reject('BAD_RANK', { row, column: column.index }, `Rank "${printed}" is not a whole number from 1.`, `位次“${printed}”不是从 1 起的整数。`, { label: region.nameZh, value: String(printed) });
+    if (field === 'rankReported' && (!Number.isInteger(printed) || printed < 1)) {
+      this.reject('BAD_RANK', { row, column: columnIndex }, `Rank "${printed}" is not a whole number from 1.`, `位次“${printed}”不是从 1 起的整数。`, { label: region.nameZh, value: String(printed) });
       return;
     }
     // A trial run looks for unknown names only: its figures are not kept.
     if (this.out.seenRejections) return;
-    this.out.pending.push({
-      field: column.field,
-      address: cellAddress(this.grid.name, row, column.index),
-      observation: { indicatorCode: column.indicator.code, regionCode: region.code, period, table: this.tableIndex, convertedFrom: column.field === 'value' ? column.convertFrom : null, address: '' },
-      value,
-      row,
-      column: column.index,
-      label: region.nameZh,
-      extractor: this,
-    });
+    const observation = new Planned(indicator.code, region.code, period, this.tableIndex, field === 'value' ? convertFrom : null, this.grid.name, row, columnIndex);
+    observation[field] = value;
+    this.out.pending.push(observation);
+    this.out.pendingFields.push(FIELDS.indexOf(field));
   }
 
   rejectDuplicate(entry: PendingFigure, others: readonly PendingFigure[]): void {
-    const elsewhere = others.filter((other) => other !== entry).map((other) => other.address);
+    const elsewhere = others.filter((other) => other !== entry).map((other) => other.observation.address);
     this.reject(
       'DUPLICATE',
-      { row: entry.row, column: entry.column },
+      { row: entry.observation.row, column: entry.observation.column },
       `The same figure (${entry.observation.indicatorCode}, ${entry.observation.regionCode}, ${entry.observation.period}) also comes from ${elsewhere.join(', ')}; none of them is imported.`,
       `同一数据（${entry.observation.indicatorCode}，${entry.observation.regionCode}，${entry.observation.period}）也出现在 ${elsewhere.join('、')}；均未导入。`,
-      { label: entry.label, value: String(entry.value) },
+      { label: entry.label, value: String(entry.observation[entry.field]) },
     );
   }
 
@@ -608,14 +664,26 @@ class TableExtractor {
     const unitByText = new Map<string, string | null>();
     const matched = this.out.matchedRegions.get(this.tableIndex) ?? new Set<string>();
     this.out.matchedRegions.set(this.tableIndex, matched);
-    // A trial run (looking for unknown names) needs each combination of names once, not each row.
-    const seenNames = this.out.seenRejections ? new Set<string>() : undefined;
+    // A trial run (looking for unknown names) needs each combination of names once, not each row:
+    // by region, indicator and unit text in maps of maps (no key string built per row).
+    const seenNames = this.out.seenRejections ? new Map<string, Map<string, Set<string>>>() : undefined;
+    const figureColumns = valueColumns.map((column) => ({
+      column,
+      index: columnIndex(column.column),
+      field: (column.role === 'value' ? 'value' : column.role === 'growth' ? 'growthReportedPct' : 'rankReported') as Field,
+    }));
     for (let row = this.first; row <= this.last; row += 1) {
       if (this.grid.isBlankRow(row)) continue;
       if (seenNames) {
-        const names = `${regionColumn ? this.grid.text(row, regionColumn.index) : ''}\u0001${indicatorColumn ? this.grid.text(row, indicatorColumn.index) : ''}\u0001${unitColumn ? this.grid.text(row, unitColumn.index) : ''}`;
-        if (seenNames.has(names)) continue;
-        seenNames.add(names);
+        const regionText = regionColumn ? this.grid.text(row, regionColumn.index) : '';
+        const indicatorText = indicatorColumn ? this.grid.text(row, indicatorColumn.index) : '';
+        const unitText = unitColumn ? this.grid.text(row, unitColumn.index) : '';
+        let byIndicator = seenNames.get(regionText);
+        if (!byIndicator) seenNames.set(regionText, (byIndicator = new Map()));
+        let units = byIndicator.get(indicatorText);
+        if (!units) byIndicator.set(indicatorText, (units = new Set()));
+        if (units.has(unitText)) continue;
+        units.add(unitText);
       }
       let region: Region | undefined;
       if (regionColumn) {
@@ -688,8 +756,7 @@ class TableExtractor {
           unitByText.set(text, rowUnit);
         } else rowUnit = known;
       }
-      for (const valueColumn of valueColumns) {
-        const index = columnIndex(valueColumn.column);
+      for (const { column: valueColumn, index, field } of figureColumns) {
         const parsed = parseNumber(this.grid.raw(row, index));
         if (parsed.kind === 'empty') continue;
         if (parsed.kind === 'text') {
@@ -703,7 +770,6 @@ class TableExtractor {
           this.reject('UNKNOWN_INDICATOR', { row, column: index }, `Indicator "${code ?? ''}" is not in the catalogue.`, `指标“${code ?? ''}”不在目录中。`, { label: region.nameZh });
           continue;
         }
-        const field: Field = valueColumn.role === 'value' ? 'value' : valueColumn.role === 'growth' ? 'growthReportedPct' : 'rankReported';
         const printedUnit = field === 'value' ? (rowUnit ?? valueColumn.unit) : null;
         let convertFrom: string | null = null;
         if (field === 'value' && printedUnit !== indicator.unit) {
@@ -717,21 +783,21 @@ class TableExtractor {
           }
           convertFrom = printedUnit;
         }
-        this.emit(row, { index, letter: valueColumn.column, field, indicator, period, convertFrom }, region, period, parsed.value, parsed.isPercent, this.grid.raw(row, index));
+        this.emitFigure(row, index, field, indicator, convertFrom, region, period, parsed.value, parsed.isPercent, this.grid.raw(row, index));
       }
     }
   }
 }
 
+const FIELDS: readonly Field[] = ['value', 'growthReportedPct', 'rankReported'];
+
+/** A figure of a key read more than once (a value with its growth, or a duplicate), as duplicates are judged. */
 interface PendingFigure {
-  field: Field;
-  address: string;
-  observation: PlannedObservation;
-  value: number;
-  row: number;
-  column: number;
-  label: string;
-  extractor: TableExtractor;
+  readonly field: Field;
+  /** The figure's own record: its field set, its address its cell's. */
+  readonly observation: Planned;
+  readonly label: string;
+  readonly extractor: TableExtractor;
 }
 
 interface ExtractionState {
@@ -740,8 +806,14 @@ interface ExtractionState {
   problems: MappingProblem[];
   figures: { count: number };
   matchedRegions: Map<number, Set<string>>;
-  /** Figures before duplicates are found: a key can only be judged once every table is read. */
-  pending: PendingFigure[];
+  /**
+   * Figures before duplicates are found (a key can only be judged once every table is read): each
+   * its own record, with its field (index into FIELDS) alongside.
+   */
+  pending: Planned[];
+  pendingFields: number[];
+  /** Each table's extractor, by the table's index in the mapping. */
+  extractors: [number, TableExtractor][];
   /** Set in a trial run: one rejection per table, reason and label is all it needs to see. */
   seenRejections?: Set<string>;
 }
@@ -760,7 +832,7 @@ export interface ExtractOptions {
  * rows are skipped or mapped as the mapping says. Nothing here reads or writes the workspace.
  */
 export function extractObservations(workbook: WorkbookCells, mapping: ImportMapping, catalog: CatalogView, options: ExtractOptions = {}): Extraction {
-  const out: ExtractionState = { rejected: [], skipped: [], problems: [], figures: { count: 0 }, matchedRegions: new Map(), pending: [] };
+  const out: ExtractionState = { rejected: [], skipped: [], problems: [], figures: { count: 0 }, matchedRegions: new Map(), pending: [], pendingFields: [], extractors: [] };
   if (options.firstRejectionPerLabel) out.seenRejections = new Set();
   const indicators = new Map<string, Indicator>();
   for (const indicator of [...catalog.indicators, ...mapping.create.indicators]) if (!indicators.has(indicator.code)) indicators.set(indicator.code, indicator);
@@ -783,6 +855,7 @@ export function extractObservations(workbook: WorkbookCells, mapping: ImportMapp
       return;
     }
     const extractor = new TableExtractor(out, mapping, table, tableIndex, indicators, regionList, new Grid(sheet));
+    out.extractors.push([tableIndex, extractor]);
     if (table.layout === 'long') extractor.extractLong();
     else {
       extractor.resolveColumns();
@@ -790,55 +863,89 @@ export function extractObservations(workbook: WorkbookCells, mapping: ImportMapp
     }
   });
   // One figure per (indicator, region, period, field): a second source for it rejects them all.
-  // Grouped by indicator, region and period in maps of maps (no key string per figure: a long table
-  // has a million), each group in `groups` in the order its first figure came.
-  const groups: (PendingFigure | PendingFigure[])[] = [];
-  const groupOf = new Map<string, Map<string, Map<string, number>>>();
-  for (const figure of out.pending) {
-    const { indicatorCode, regionCode, period } = figure.observation;
-    let byRegion = groupOf.get(indicatorCode);
-    if (!byRegion) groupOf.set(indicatorCode, (byRegion = new Map()));
-    let byPeriod = byRegion.get(regionCode);
-    if (!byPeriod) byRegion.set(regionCode, (byPeriod = new Map()));
-    const index = byPeriod.get(period);
-    if (index === undefined) {
-      byPeriod.set(period, groups.length);
-      groups.push(figure);
-      continue;
-    }
-    const entry = groups[index]!;
-    if (Array.isArray(entry)) entry.push(figure);
-    else groups[index] = [entry, figure];
+  // Figures are grouped by their key as three small numbers in an open-addressing table (no key
+  // string or map entry per figure: a long table has a million), each group taken in the order its
+  // first figure came and its figures in the order they came.
+  const pending = out.pending;
+  const count = pending.length;
+  const indicatorOf = new Int32Array(count);
+  const regionOf = new Int32Array(count);
+  const periodOf = new Int32Array(count);
+  const indicatorIds = new Map<string, number>();
+  const regionIds = new Map<string, number>();
+  const periodIds = new Map<string, number>();
+  const idOf = (ids: Map<string, number>, key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  for (let index = 0; index < count; index += 1) {
+    const observation = pending[index]!;
+    indicatorOf[index] = idOf(indicatorIds, observation.indicatorCode);
+    regionOf[index] = idOf(regionIds, observation.regionCode);
+    periodOf[index] = idOf(periodIds, observation.period);
   }
+  let capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  const slots = new Int32Array(capacity).fill(-1);
+  /** The next figure of the same key, or -1; for a group's first figure, its last one. */
+  const nextOf = new Int32Array(count).fill(-1);
+  const lastOf = new Int32Array(count);
+  const isFirst = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const indicator = indicatorOf[index]!;
+    const region = regionOf[index]!;
+    const period = periodOf[index]!;
+    let hash = Math.imul(indicator + 1, 0x9e3779b1) ^ Math.imul(region + 0x7f4a7c15, 0x85ebca6b) ^ Math.imul(period + 0x165667b1, 0xc2b2ae35);
+    hash ^= hash >>> 15;
+    let slot = hash & (capacity - 1);
+    for (;;) {
+      const first = slots[slot]!;
+      if (first < 0) {
+        slots[slot] = index;
+        isFirst[index] = 1;
+        lastOf[index] = index;
+        break;
+      }
+      if (indicatorOf[first] === indicator && regionOf[first] === region && periodOf[first] === period) {
+        nextOf[lastOf[first]!] = index;
+        lastOf[first] = index;
+        break;
+      }
+      slot = (slot + 1) & (capacity - 1);
+    }
+  }
+  const extractors = new Map<number, TableExtractor>();
+  for (const [table, extractor] of out.extractors) extractors.set(table, extractor);
+  const regionByCode = new Map(regionList.map((region) => [region.code, region]));
+  const figureAt = (index: number): PendingFigure => {
+    const observation = pending[index]!;
+    return { field: FIELDS[out.pendingFields[index]!]!, observation, label: regionByCode.get(observation.regionCode)?.nameZh ?? '', extractor: extractors.get(observation.table)! };
+  };
   const observations: PlannedObservation[] = [];
   const build = (figures: readonly PendingFigure[]) => {
     const first = figures[0]!.observation;
-    const observation: PlannedObservation = {
-      indicatorCode: first.indicatorCode,
-      regionCode: first.regionCode,
-      period: first.period,
-      table: first.table,
-      convertedFrom: first.convertedFrom,
-      address: figures[0]!.address,
-    };
+    const observation = new Planned(first.indicatorCode, first.regionCode, first.period, first.table, first.convertedFrom, first.sheet, first.row, first.column);
     for (const figure of figures) {
-      observation[figure.field] = figure.value;
+      observation[figure.field] = figure.observation[figure.field];
       if (figure.field === 'value') {
-        observation.address = figure.address;
+        observation.sheet = figure.observation.sheet;
+        observation.row = figure.observation.row;
+        observation.column = figure.observation.column;
         observation.convertedFrom = figure.observation.convertedFrom;
       }
     }
     observations.push(observation);
   };
-  for (const entry of groups) {
-    if (!Array.isArray(entry)) {
+  for (let index = 0; index < count; index += 1) {
+    if (isFirst[index] === 0) continue;
+    if (nextOf[index] === -1) {
       // The one figure of its observation (most of a long table): its own record becomes the observation.
-      const observation = entry.observation;
-      observation.address = entry.address;
-      observation[entry.field] = entry.value;
-      observations.push(observation);
+      observations.push(pending[index]!);
       continue;
     }
+    const entry: PendingFigure[] = [];
+    for (let figure = index; figure !== -1; figure = nextOf[figure]!) entry.push(figureAt(figure));
     const byField = new Map<Field, PendingFigure[]>();
     for (const figure of entry) {
       const list = byField.get(figure.field);

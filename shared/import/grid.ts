@@ -1,6 +1,21 @@
 import { cellText, parseNumber } from './text';
 import type { CellValue, MergeRange, SheetCells } from './types';
 
+/**
+ * The widest row's length. A sheet is read once and not changed after, and detection and each
+ * extraction look at the same sheet (a million rows of a csv): it is counted once per sheet and row count.
+ */
+const widths = new WeakMap<SheetCells, { rows: number; width: number }>();
+
+function widthOf(sheet: SheetCells): number {
+  const known = widths.get(sheet);
+  if (known && known.rows === sheet.rows.length) return known.width;
+  let width = 0;
+  for (const row of sheet.rows) if (row.length > width) width = row.length;
+  widths.set(sheet, { rows: sheet.rows.length, width });
+  return width;
+}
+
 /** A sheet with merged ranges resolved: a merged cell reads as its top-left value wherever it is asked. */
 export class Grid {
   readonly rowCount: number;
@@ -9,9 +24,7 @@ export class Grid {
 
   constructor(readonly sheet: SheetCells) {
     this.rowCount = sheet.rows.length;
-    let width = 0;
-    for (const row of sheet.rows) width = Math.max(width, row.length);
-    this.columnCount = width;
+    this.columnCount = widthOf(sheet);
     for (const merge of sheet.merges) {
       // Merges are few and small in statistical tables; a bounded index keeps a hostile file cheap.
       const cells = (merge.endRow - merge.startRow + 1) * (merge.endColumn - merge.startColumn + 1);
@@ -58,7 +71,10 @@ export class Grid {
 
   isBlankRow(row: number): boolean {
     const cells = this.sheet.rows[row];
-    return !cells || cells.every((cell) => cellText(cell).trim() === '');
+    if (!cells) return true;
+    // A loop (asked of every row of a long table): most rows answer at their first cell.
+    for (let column = 0; column < cells.length; column += 1) if (cellText(cells[column]).trim() !== '') return false;
+    return true;
   }
 
   /** Columns of the row that hold something, as stored. */

@@ -64,7 +64,7 @@ const POWERS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
  * roundToSignificant(value, 15) without its string round trip where the double already is the
  * nearest one to a short decimal (12.3, 4717.85): most figures in a table.
  */
-function withoutFloatNoise(value: number): number {
+export function withoutFloatNoise(value: number): number {
   for (const power of POWERS) {
     const scaled = value * power;
     if (Math.abs(scaled) >= 1e15) break;
@@ -89,20 +89,53 @@ export function parseNumber(cell: CellValue | undefined): ParsedNumber {
     return Number.isFinite(cell) ? { kind: 'number', value: withoutFloatNoise(cell), isPercent: false } : { kind: 'text', text: String(cell) };
   }
   // The common cases first: plain ASCII digits, and Chinese words (a label, never a figure).
+  if (cell.length <= 15) {
+    const value = plainNumber(cell);
+    if (value !== undefined) return { kind: 'number', value, isPercent: false };
+  }
   const first = cell.charCodeAt(0);
-  if (first >= 0x4e00 && first <= 0x9fff && cell !== '无') return { kind: 'text', text: cell.trim() };
-  if (PLAIN_NUMBER.test(cell)) {
+  const isWords = first >= 0x4e00 && first <= 0x9fff && cell !== '无';
+  if (!isWords && PLAIN_NUMBER.test(cell)) {
     const value = Number(cell);
     return { kind: 'number', value: cell.length <= 15 ? value : roundToSignificant(value, 15), isPercent: false };
   }
-  if (cell.length > 64) return parseText(cell);
+  if (cell.length > 64) return isWords ? { kind: 'text', text: cell.trim() } : parseText(cell);
+  // The same labels fill a column (a csv's repeated texts are one string each): each is read once.
   const known = parsedTexts.get(cell);
   if (known) return known;
-  const parsed = parseText(cell);
+  const parsed: ParsedNumber = isWords ? { kind: 'text', text: cell.trim() } : parseText(cell);
   if (parsedTexts.size >= PARSED_TEXTS_SIZE) parsedTexts.clear();
   parsedTexts.set(cell, parsed);
   return parsed;
 }
+
+/**
+ * Number(cell) for text matching PLAIN_NUMBER with at most 15 digits ("-123.45"), read digit by
+ * digit: the digits as an integer below 10^15 and the power of ten are exact doubles, so their
+ * quotient is the correctly rounded value of the decimal, as Number() gives. Undefined otherwise.
+ */
+function plainNumber(cell: string): number | undefined {
+  const length = cell.length;
+  let index = cell.charCodeAt(0) === 0x2d ? 1 : 0;
+  let digits = 0;
+  let integer = 0;
+  let fraction = -1;
+  for (; index < length; index += 1) {
+    const code = cell.charCodeAt(index);
+    if (code >= 0x30 && code <= 0x39) {
+      integer = integer * 10 + (code - 0x30);
+      digits += 1;
+      if (fraction >= 0) fraction += 1;
+    } else if (code === 0x2e && fraction < 0 && digits > 0) fraction = 0;
+    else return undefined;
+  }
+  // "12." and "-" are not plain numbers, nor are more digits than a double holds exactly.
+  if (digits === 0 || fraction === 0 || digits > 15) return undefined;
+  const magnitude = fraction > 0 ? integer / POWERS_OF_TEN[fraction]! : integer;
+  return cell.charCodeAt(0) === 0x2d ? -magnitude : magnitude;
+}
+
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Texts that are not plain numbers ("2024年1月", "1,234.5") repeat down a column: each is read once. */
 const PARSED_TEXTS_SIZE = 50_000;

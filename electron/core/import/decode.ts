@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** Text encodings a csv/tsv can be read with; "auto" is the deterministic order BOM → strict UTF-8 → GB18030. */
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const;
 export type TextEncodingChoice = (typeof TEXT_ENCODINGS)[number];
@@ -52,4 +54,23 @@ export function decodeText(bytes: Uint8Array, choice: TextEncodingChoice = 'auto
   } catch {
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', hadBom: false };
   }
+}
+
+/**
+ * Where the text starts when `decodeText(bytes, choice)` would read the file as valid UTF-8 (its BOM
+ * skipped), for readers that parse the bytes themselves; undefined when it would not (another
+ * encoding, invalid sequences replaced, or a second BOM the decoder would drop as well).
+ */
+export function validUtf8Start(bytes: Uint8Array, choice: TextEncodingChoice = 'auto'): number | undefined {
+  const bom = bomOf(bytes);
+  let start: number;
+  if (choice === 'utf-8') start = bom === 'utf-8' ? 3 : 0;
+  else if (choice !== 'auto') return undefined;
+  else if (bom === 'utf-8') start = 3;
+  else if (bom || utf16WithoutBom(bytes)) return undefined;
+  else start = 0;
+  const body = bytes.subarray(start);
+  // TextDecoder drops a BOM at the start of what it decodes: a second one is left to it.
+  if (bomOf(body) === 'utf-8' || !isUtf8(body)) return undefined;
+  return start;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/api/errors';
 import type { Indicator, Region } from '../../../shared/api/schemas';
-import { columnLetter } from '../../../shared/import/address';
+import { columnLetter, sheetReference } from '../../../shared/import/address';
 import type { DetectedTable } from '../../../shared/import/detect';
 import { extractObservations, type Extraction, type MappingProblem, type PlannedObservation } from '../../../shared/import/extract';
 import { IMPORTED_CATEGORY, type ImportMapping } from '../../../shared/import/mapping';
@@ -72,6 +72,9 @@ export interface EngineResults {
   propose: { file: ImportFileInfo; proposed: ProposedImport };
 }
 
+/** The flags of a new cell: one frozen empty list shared by all of them. */
+const NO_FLAGS: ObservationFields['flags'] = Object.freeze([]);
+
 const STATUSES = ['new', 'changed', 'unchanged'] as const satisfies readonly PreviewRow['status'][];
 const STATUS_CODE: Readonly<Record<PreviewRow['status'], number>> = { new: 0, changed: 1, unchanged: 2 };
 
@@ -97,6 +100,11 @@ interface PlanRows {
   readonly current: (ObservationFields | null)[];
 }
 
+/** A figure the file gives, or else the one the cell already has (a column the file lacks keeps its figures). */
+function newFigure(given: number | null | undefined, current: number | null | undefined): number | null {
+  return given === undefined ? (current ?? null) : given;
+}
+
 function planRow(plan: Plan, index: number): PlanRow {
   const planned = plan.extraction.observations[index]!;
   const current = plan.rows.current[index] ?? null;
@@ -104,9 +112,9 @@ function planRow(plan: Plan, index: number): PlanRow {
     status: STATUSES[plan.rows.status[index]!]!,
     planned,
     current,
-    newValue: planned.value === undefined ? (current?.value ?? null) : planned.value,
-    newGrowthReportedPct: planned.growthReportedPct === undefined ? (current?.growthReportedPct ?? null) : planned.growthReportedPct,
-    newRankReported: planned.rankReported === undefined ? (current?.rankReported ?? null) : planned.rankReported,
+    newValue: newFigure(planned.value, current?.value),
+    newGrowthReportedPct: newFigure(planned.growthReportedPct, current?.growthReportedPct),
+    newRankReported: newFigure(planned.rankReported, current?.rankReported),
   };
 }
 
@@ -122,7 +130,8 @@ interface Plan {
 
 function sameNumber(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
-  return roundToSignificant(a, 15) === roundToSignificant(b, 15);
+  // Equal numbers round alike: only unequal ones go through roundToSignificant's string round trip.
+  return a === b || roundToSignificant(a, 15) === roundToSignificant(b, 15);
 }
 
 function nextTurn(): Promise<void> {
@@ -492,22 +501,33 @@ export class ImportEngine {
     const defaultSource = request.mapping.source?.slice(0, 4000);
     const cells: CellWrite[] = [];
     const unchanged = STATUS_CODE.unchanged;
+    const { observations } = plan.extraction;
+    // "file.csv Sheet!D" once per sheet and column: a cell's source adds only its row number.
+    const sourcePrefixes = new Map<string, string[]>();
+    const sourceOf = (planned: PlannedObservation): string => {
+      let prefixes = sourcePrefixes.get(planned.sheet);
+      if (!prefixes) sourcePrefixes.set(planned.sheet, (prefixes = []));
+      const prefix = (prefixes[planned.column] ??= `${file.fileName} ${sheetReference(planned.sheet)}!${columnLetter(planned.column)}`);
+      return `${prefix}${planned.row + 1}`.slice(0, 4000);
+    };
     for (let index = 0; index < plan.rows.length; index += 1) {
       if (plan.rows.status[index] === unchanged) continue;
-      const row = planRow(plan, index);
-      const { planned, current } = row;
+      // What planRow gives, without a record per row.
+      const planned = observations[index]!;
+      const current = plan.rows.current[index] ?? null;
       cells.push({
         indicatorCode: planned.indicatorCode,
         regionCode: planned.regionCode,
         period: planned.period,
         fields: {
-          value: row.newValue,
-          growthReportedPct: row.newGrowthReportedPct,
-          rankReported: row.newRankReported,
+          value: newFigure(planned.value, current?.value),
+          growthReportedPct: newFigure(planned.growthReportedPct, current?.growthReportedPct),
+          rankReported: newFigure(planned.rankReported, current?.rankReported),
           // Flags and note the cell already had stay.
-          flags: current ? current.flags : [],
+          flags: current ? current.flags : NO_FLAGS,
           note: current?.note ?? null,
-          source: defaultSource ?? `${file.fileName} ${planned.address}`.slice(0, 4000),
+          // `${file.fileName} ${planned.address}`, built from a shared prefix.
+          source: defaultSource ?? sourceOf(planned),
         },
       });
     }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/api/errors';
 import type { SheetCells, WorkbookCells } from '../../../shared/import/types';
-import { decodeText, type TextEncodingChoice } from './decode';
-import { parseDelimited, sniffDelimiter } from './delimited';
+import { decodeText, validUtf8Start, type DecodedText, type TextEncodingChoice } from './decode';
+import { parseDelimited, parseDelimitedUtf8, sniffDelimiter } from './delimited';
 import { importFailures } from './failures';
 import { columnsOverLimit, DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 
@@ -60,21 +60,44 @@ export function readFileBytes(filePath: string, options: ReadOptions = {}, onPro
   return { absolute, bytes };
 }
 
+/**
+ * The start of a valid UTF-8 text, decoded up to a line end past its first 40 lines: enough for
+ * sniffDelimiter, which looks at the first 30 lines only.
+ */
+function firstLines(bytes: Uint8Array, start: number): string {
+  let lines = 0;
+  let end = start;
+  while (end < bytes.length && lines < 40) {
+    const byte = bytes[end]!;
+    end += 1;
+    if (byte === 0x0a) lines += 1;
+    else if (byte === 0x0d) {
+      lines += 1;
+      if (bytes[end] === 0x0a) end += 1;
+    }
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
+}
+
 /** A csv or tsv (the container sniffed as text): decoded (BOM, strict UTF-8, then GB18030) and parsed within the limits. */
 export function readDelimitedText(bytes: Uint8Array, fileName: string, options: ReadOptions = {}, onProgress?: ProgressListener): WorkbookCells {
   const limits = limitsOf(options);
   const name = path.basename(fileName);
   const notes: string[] = [];
-  const decoded = decodeText(bytes, options.encoding ?? 'auto');
-  const delimiter = sniffDelimiter(decoded.text, name);
-  const total = decoded.text.length;
+  // Valid UTF-8 (most files) is parsed from its bytes; other encodings are decoded first.
+  const utf8Start = validUtf8Start(bytes, options.encoding ?? 'auto');
+  const decoded: { text: string | null; encoding: DecodedText['encoding'] } =
+    utf8Start === undefined ? decodeText(bytes, options.encoding ?? 'auto') : { text: null, encoding: 'utf-8' };
+  const delimiter = sniffDelimiter(decoded.text ?? firstLines(bytes, utf8Start ?? 0), name);
+  const total = decoded.text === null ? bytes.length : decoded.text.length;
   onProgress?.({ phase: 'parsing', done: 0, total });
-  const rows = parseDelimited(decoded.text, delimiter, (cells, position) => {
+  const onCells = (cells: number, position: number) => {
     onProgress?.({ phase: 'parsing', done: position, total });
     if (cells > limits.maxCells) {
       throw importFailures.tooLarge(name, `more than ${limits.maxCells.toLocaleString('en-US')} cells`, `超过 ${limits.maxCells.toLocaleString('zh-CN')} 个单元格`, { limit: limits.maxCells });
     }
-  });
+  };
+  const rows = decoded.text === null ? parseDelimitedUtf8(bytes, utf8Start ?? 0, delimiter, onCells) : parseDelimited(decoded.text, delimiter, onCells);
   // A loop, not Math.max(...rows): a million arguments overflow the call stack.
   let width = 0;
   for (const row of rows) if (row.length > width) width = row.length;
