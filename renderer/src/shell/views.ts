@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import type { MenuCommand } from '../../../shared/api/bridge';
 import type { Messages } from '../i18n/zh';
 import { OverviewView } from '../overview/OverviewView';
@@ -8,9 +8,23 @@ import type { KeyChord } from './shortcuts';
 // first use, so a launch parses about a third less script (MainView shows a loading line meanwhile).
 // The table (and AG Grid with it) is a chunk of its own, asked for at once: the browser compiles it
 // while the overview draws and the workspace loads, so the first screen does not wait for it.
-const loadTableView = () => import('../table/TableView').then((module) => ({ default: module.TableView }));
-const tableView = loadTableView();
-const TableView = lazy(() => tableView);
+const TableView = preloaded(import('../table/TableView').then((module) => ({ default: module.TableView })));
+
+/**
+ * A view whose chunk is asked for now: once it has arrived, the view renders at once. React.lazy
+ * would still suspend on its first render, show the loading line and then hold the view back for
+ * up to 300 ms (React throttles revealing a suspended boundary), which a launch that opens the
+ * table straight away paid in full.
+ */
+function preloaded(chunk: Promise<{ default: ComponentType }>): ComponentType {
+  let loaded: ComponentType | undefined;
+  const Lazy = lazy(() => chunk);
+  void chunk.then((module) => {
+    loaded = module.default;
+  });
+  const View = () => createElement(loaded ?? Lazy);
+  return View;
+}
 const ProjectionsView = lazy(() => import('../projections/ProjectionsView').then((module) => ({ default: module.ProjectionsView })));
 const SnapshotsView = lazy(() => import('../snapshots/SnapshotsView').then((module) => ({ default: module.SnapshotsView })));
 const ChartsView = lazy(() => import('../charts/ChartsView').then((module) => ({ default: module.ChartsView })));
