@@ -12,7 +12,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(outRoot, 'main'),
-      externalizeDeps: true,
+      // SheetJS is bundled from its ES build, which leaves out the code-page tables its CommonJS
+      // build loads at start (a quarter second of every xlsx import); legacy .xls loads them when read.
+      externalizeDeps: { exclude: ['@e965/xlsx'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),

@@ -1,12 +1,21 @@
+import { createRequire } from 'node:module';
 import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.full';
 import type { CellValue, MergeRange, SheetCells } from '../../../shared/import/types';
 import { roundToSignificant } from '../../../shared/units';
 import { importFailures } from './failures';
 import { columnsOverLimit, type ReadLimits } from './limits';
 
-// The ES build of SheetJS ships without code pages; legacy .xls text needs them (GBK is 936).
-XLSX.set_cptable(cptable);
+/**
+ * The ES build of SheetJS (bundled: electron.vite.config.ts) ships without code pages. Legacy .xls
+ * text needs them (GBK is 936), xlsx and ods (UTF-8 XML) do not: building their tables takes about
+ * a quarter of a second, so only a legacy workbook loads them, once.
+ */
+let hasCodePages = false;
+function loadCodePages(): void {
+  if (hasCodePages) return;
+  XLSX.set_cptable(createRequire(import.meta.url)('@e965/xlsx/dist/cpexcel.js') as Parameters<typeof XLSX.set_cptable>[0]);
+  hasCodePages = true;
+}
 
 const GBK_CODE_PAGE = 936;
 const CODEPAGE_RECORD = 0x0042;
@@ -212,6 +221,7 @@ function parse(bytes: Uint8Array, fileName: string, limits: ReadLimits, codePage
 export function readWithSheetJs(bytes: Uint8Array, kind: 'zip' | 'cfb' | 'biff' | 'html', fileName: string, limits: ReadLimits, forceCodePage?: number): SheetJsResult {
   if ((kind === 'cfb' && isEncryptedCompound(bytes)) || (kind === 'biff' && hasFilePassRecord(bytes))) throw importFailures.encrypted(fileName);
   const isLegacy = kind === 'cfb' || kind === 'biff';
+  if (isLegacy) loadCodePages();
   if (isLegacy && forceCodePage) {
     return { sheets: parse(withCodePage(bytes, kind, forceCodePage), fileName, limits, forceCodePage), codePage: forceCodePage, notes: [`Text decoded with code page ${forceCodePage} as requested.`] };
   }
