@@ -111,6 +111,8 @@ export function registerImportExportCommands(program: Command, io: CliIo): void 
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (file: string, spreadsheet: string, options: ImportOptions) => {
       if (options.auto && options.template) throw new CommanderError(2, 'yardstick.usage', 'choose one of --auto and --template');
+      // The engine's thread loads its code while this one loads the backend (it is asked for at once).
+      (await import('../core/import/runner')).prestartEngineWorker();
       const sourcePath = path.resolve(spreadsheet);
       const code = await withWorkspace(file, async (call) => {
         try {

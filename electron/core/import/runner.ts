@@ -16,6 +16,41 @@ export interface ReadControl {
   readonly workerScript?: string | null;
 }
 
+/**
+ * The engine thread's young generation: a large import makes many short-lived objects, and a larger
+ * nursery scavenges fewer of them (300,000 rows: about 5% less CPU).
+ */
+export const ENGINE_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 192 };
+
+/** A thread started ahead of its first request, waiting for the PersistentWorker of its script. */
+let early: { script: string; worker: Worker; forget: () => void } | undefined;
+
+/**
+ * Starts the engine's thread now, for a request that surely follows (the command line's `import`):
+ * the thread loads its code (SheetJS, the engine, SQLite) while the program loads the rest of its own.
+ * A thread that fails before it is taken is forgotten, and the request starts its own.
+ */
+export function prestartEngineWorker(script: string | null = defaultWorkerScript()): void {
+  if (!script || early) return;
+  const worker = new Worker(script, { resourceLimits: ENGINE_WORKER_LIMITS });
+  worker.unref();
+  const forget = () => {
+    if (early?.worker === worker) early = undefined;
+  };
+  worker.once('error', forget);
+  worker.once('exit', forget);
+  early = { script, worker, forget };
+}
+
+function takeEarlyWorker(script: string, resourceLimits: ResourceLimits | undefined): Worker | undefined {
+  if (!early || early.script !== script || resourceLimits !== ENGINE_WORKER_LIMITS) return undefined;
+  const { worker, forget } = early;
+  early = undefined;
+  worker.off('error', forget);
+  worker.off('exit', forget);
+  return worker;
+}
+
 /** The built worker (out/main/importWorker.js), or the YARDSTICK_IMPORT_WORKER override; null when neither exists. */
 export function defaultWorkerScript(): string | null {
   // Bundled code runs from out/main/chunks/ as well as out/main/: look beside it and one level up.
@@ -118,7 +153,7 @@ export class PersistentWorker {
         return;
       }
       clearTimeout(this.idle);
-      const worker = (this.worker ??= new Worker(this.script, this.resourceLimits ? { resourceLimits: this.resourceLimits } : undefined));
+      const worker = (this.worker ??= takeEarlyWorker(this.script, this.resourceLimits) ?? new Worker(this.script, this.resourceLimits ? { resourceLimits: this.resourceLimits } : undefined));
       worker.ref();
       let isSettled = false;
       const detach = () => {
