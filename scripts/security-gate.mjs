@@ -9,11 +9,21 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
+/**
+ * Whether an allowlist entry's file names a scanned file: exactly, or with `[hash]` standing for the
+ * content hash the bundler puts in a chunk's name (so an entry outlives a rebuild of the same chunk).
+ */
+export function namesFile(pattern, file) {
+  if (!pattern.includes('[hash]')) return pattern === file;
+  const [before, after] = pattern.split('[hash]');
+  return file.startsWith(before) && file.endsWith(after) && /^[\w-]+$/.test(file.slice(before.length, file.length - after.length));
+}
+
 /** Findings not covered by the allowlist, and allowlist entries that no finding used (stale). */
 export function judge(issues, allowlist) {
   const used = new Set();
   const unjustified = issues.filter((issue) => {
-    const index = allowlist.findIndex((entry) => entry.id === issue.id && entry.file === issue.file);
+    const index = allowlist.findIndex((entry) => entry.id === issue.id && namesFile(entry.file, issue.file));
     if (index === -1) return true;
     used.add(index);
     return false;
