@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createDefaultClient } from './api';
 import './i18n';
 import { App } from './shell/App';
+import { preloadTableView } from './shell/views';
 import { useAppStore } from './store';
 import './styles/theme.css';
 import './styles/layout.css';
@@ -12,6 +13,7 @@ import './styles/layout.css';
 useAppStore.getState().connect(createDefaultClient());
 // Asked for before the first render, so the backend reads the workspace while the shell draws.
 void useAppStore.getState().loadWorkspace();
+preloadTableView();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -6,24 +6,33 @@ import type { KeyChord } from './shortcuts';
 
 // The overview (first screen) loads with the app; the other views, and ECharts with them, load on
 // first use, so a launch parses about a third less script (MainView shows a loading line meanwhile).
-// The table (and AG Grid with it) is a chunk of its own, asked for at once: the browser compiles it
-// while the overview draws and the workspace loads, so the first screen does not wait for it.
-const TableView = preloaded(import('../table/TableView').then((module) => ({ default: module.TableView })));
+// The table (and AG Grid with it) is a chunk of its own that the app asks for as it starts
+// (preloadTableView, called by main.tsx): the browser compiles it while the overview draws and the
+// workspace loads, so the first screen does not wait for it.
+const TableView = preloaded(() => import('../table/TableView').then((module) => ({ default: module.TableView })));
+
+/** Asks for the table's chunk now (the app's start); importing this module alone asks for nothing. */
+export function preloadTableView(): void {
+  TableView.preload();
+}
 
 /**
- * A view whose chunk is asked for now: once it has arrived, the view renders at once. React.lazy
- * would still suspend on its first render, show the loading line and then hold the view back for
- * up to 300 ms (React throttles revealing a suspended boundary), which a launch that opens the
- * table straight away paid in full.
+ * A view whose chunk can be asked for ahead of time: once it has arrived, the view renders at once.
+ * React.lazy would still suspend on its first render, show the loading line and then hold the view
+ * back for up to 300 ms (React throttles revealing a suspended boundary), which a launch that opens
+ * the table straight away paid in full.
  */
-function preloaded(chunk: Promise<{ default: ComponentType }>): ComponentType {
+function preloaded(load: () => Promise<{ default: ComponentType }>): ComponentType & { preload: () => void } {
   let loaded: ComponentType | undefined;
-  const Lazy = lazy(() => chunk);
-  void chunk.then((module) => {
-    loaded = module.default;
-  });
+  let chunk: Promise<{ default: ComponentType }> | undefined;
+  const start = () =>
+    (chunk ??= load().then((module) => {
+      loaded = module.default;
+      return module;
+    }));
+  const Lazy = lazy(start);
   const View = () => createElement(loaded ?? Lazy);
-  return View;
+  return Object.assign(View, { preload: () => void start() });
 }
 const ProjectionsView = lazy(() => import('../projections/ProjectionsView').then((module) => ({ default: module.ProjectionsView })));
 const SnapshotsView = lazy(() => import('../snapshots/SnapshotsView').then((module) => ({ default: module.SnapshotsView })));
