@@ -64,6 +64,16 @@ interface Resolved extends ResolvedWrite {
   before: ObservationFields | null;
 }
 
+/** The writes of one change set, resolved, with the codes of the ids they use (as change sets name cells). */
+interface Resolution {
+  readonly writes: readonly Resolved[];
+  readonly indicatorCode: (id: number) => string;
+  readonly regionCode: (id: number) => string;
+}
+
+/** A change set of no cells (a catalogue entry added on its own). */
+const NO_CELLS: Resolution = { writes: [], indicatorCode: String, regionCode: String };
+
 /** From this many cells on, a write reads the open versions of its indicators in one pass instead of one lookup per cell. */
 const BULK_WRITE = 256;
 
@@ -252,15 +262,13 @@ export class Workspace {
     )();
   }
 
-  private writeResolved(resolved: readonly Resolved[], changeSet: { kind: string; label: string }, onProgress?: (done: number) => void): number {
+  private writeResolved({ writes: resolved, indicatorCode, regionCode }: Resolution, changeSet: { kind: string; label: string }, onProgress?: (done: number) => void): number {
     const seq = this.snapshots.workingSeq();
     const recordedAt = now();
-    const indicatorCodes = new Map(this.catalog.indicators().map((i) => [i.id, i.code]));
-    const regionCodes = new Map(this.catalog.regions().map((r) => [r.id, r.code]));
     const cells: ChangeCells = {
       count: resolved.length,
-      indicator: (index) => indicatorCodes.get(resolved[index]!.key.indicatorId)!,
-      region: (index) => regionCodes.get(resolved[index]!.key.regionId)!,
+      indicator: (index) => indicatorCode(resolved[index]!.key.indicatorId),
+      region: (index) => regionCode(resolved[index]!.key.regionId),
       period: (index) => resolved[index]!.key.period,
       before: (index) => resolved[index]!.before,
       after: (index) => resolved[index]!.fields,
@@ -308,7 +316,7 @@ export class Workspace {
   private applyStored(writes: readonly { key: CellCodes; fields: ObservationFields | null }[], changeSetId: number): void {
     const seq = this.snapshots.workingSeq();
     const cells = writes.map(({ key }) => ({ indicatorCode: key.indicator, regionCode: key.region, period: key.period }));
-    this.observations.writeMany(this.resolveWrites(cells, (index) => writes[index]!.fields), seq, changeSetId, now());
+    this.observations.writeMany(this.resolveWrites(cells, (index) => writes[index]!.fields).writes, seq, changeSetId, now());
   }
 
   /**
@@ -354,7 +362,7 @@ export class Workspace {
       if (!catalog.categories.some((c) => c.code === indicator.category)) throw this.unknownReference('category', indicator.category);
       if (indicator.parentCode && !catalog.indicators.some((i) => i.code === indicator.parentCode)) throw this.unknownReference('parent indicator', indicator.parentCode);
       this.catalog.addIndicator(indicator, catalog.indicators.length);
-      this.writeResolved([], { kind: 'catalog', label: `新增指标“${indicator.nameZh}” / Add indicator "${indicator.nameEn}"` });
+      this.writeResolved(NO_CELLS, { kind: 'catalog', label: `新增指标“${indicator.nameZh}” / Add indicator "${indicator.nameEn}"` });
       return indicator;
     })();
   }
@@ -367,7 +375,7 @@ export class Workspace {
       this.assertNewCode(region.code, regions, '地区', 'region');
       if (region.parentCode && !regions.some((r) => r.code === region.parentCode)) throw this.unknownReference('parent region', region.parentCode);
       this.catalog.addRegion(region, regions.length);
-      this.writeResolved([], { kind: 'catalog', label: `新增地区“${region.nameZh}” / Add region "${region.nameEn}"` });
+      this.writeResolved(NO_CELLS, { kind: 'catalog', label: `新增地区“${region.nameZh}” / Add region "${region.nameEn}"` });
       return region;
     })();
   }
@@ -379,7 +387,7 @@ export class Workspace {
       const categories = this.catalog.categories();
       this.assertNewCode(category.code, categories, '类别', 'category');
       this.catalog.addCategory(category, categories.length);
-      this.writeResolved([], { kind: 'catalog', label: `新增类别“${category.nameZh}” / Add category "${category.nameEn}"` });
+      this.writeResolved(NO_CELLS, { kind: 'catalog', label: `新增类别“${category.nameZh}” / Add category "${category.nameEn}"` });
       return category;
     })();
   }
@@ -407,13 +415,16 @@ export class Workspace {
    * Resolves cells by codes to keys and reads their content before the write: one prepared lookup per
    * cell, or, for a large write, the open versions of its indicators in one pass. `after` gives each
    * cell's new content from its content before (earlier writes of the same cell in the batch included).
+   * The codes of the ids come back with them, from the same reading of the catalogue.
    */
   private resolveWrites(
     cells: readonly { indicatorCode: string; regionCode: string; period: string }[],
     after: (index: number, before: ObservationFields | null) => ObservationFields | null,
-  ): Resolved[] {
-    const indicators = new Map(this.catalog.indicators().map((i) => [i.code, i]));
-    const regions = new Map(this.catalog.regions().map((r) => [r.code, r]));
+  ): Resolution {
+    const indicatorList = this.catalog.indicators();
+    const regionList = this.catalog.regions();
+    const indicators = new Map(indicatorList.map((i) => [i.code, i]));
+    const regions = new Map(regionList.map((r) => [r.code, r]));
     const periods = new Map<string, string>();
     const keys = cells.map((cell): CellKey => {
       const indicator = indicators.get(cell.indicatorCode);
@@ -430,7 +441,7 @@ export class Workspace {
     }
     // Content of cells already written in this batch.
     const written = new CellMap<ObservationFields | null>();
-    return keys.map((key, index): Resolved => {
+    const writes = keys.map((key, index): Resolved => {
       const repeat = written.has(key);
       let before: ObservationFields | null;
       let currentId: number | undefined;
@@ -444,6 +455,9 @@ export class Workspace {
       written.set(key, fields);
       return { key, before, currentId, fields, repeat };
     });
+    const indicatorCodes = new Map(indicatorList.map((i) => [i.id, i.code]));
+    const regionCodes = new Map(regionList.map((r) => [r.id, r.code]));
+    return { writes, indicatorCode: (id) => indicatorCodes.get(id)!, regionCode: (id) => regionCodes.get(id)! };
   }
 
   private missing(code: 'INDICATOR_NOT_FOUND' | 'REGION_NOT_FOUND', value: string): AppFailure {

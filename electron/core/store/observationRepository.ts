@@ -444,7 +444,7 @@ export class ObservationRepository {
         waiting.push(key.indicatorId, key.regionId, key.period, fields.value, fields.growthReportedPct, fields.rankReported, fields.flags.join(','), fields.note, fields.source);
         inserted += 1;
         if (waiting.length === INSERT_BATCH * INSERT_COLUMNS) {
-          batch.run(...waiting);
+          batch().run(...waiting);
           waiting.length = 0;
           if (onProgress && inserted % PROGRESS_EVERY === 0) onProgress(inserted);
         }
@@ -461,9 +461,10 @@ export class ObservationRepository {
   /**
    * INSERT statements for one write: its seq, change set and time are the same for every version,
    * so they are written into the SQL once instead of bound a million times (they are numbers and an
-   * ISO time, checked here, never text from a file).
+   * ISO time, checked here, never text from a file). The multi-row one is prepared only for a write
+   * that fills it: a single edit does not pay for it.
    */
-  private insertStatements(seq: number, changeSetId: number, recordedAt: string): { single: Statement<InsertParameter[]>; batch: Statement<InsertParameter[]> } {
+  private insertStatements(seq: number, changeSetId: number, recordedAt: string): { single: Statement<InsertParameter[]>; batch: () => Statement<InsertParameter[]> } {
     if (!Number.isSafeInteger(seq) || !Number.isSafeInteger(changeSetId) || !/^[0-9T:.Z+-]+$/.test(recordedAt)) {
       throw new Error(`Not a version's seq, change set and time: ${seq}, ${changeSetId}, ${recordedAt}`);
     }
@@ -471,14 +472,9 @@ export class ObservationRepository {
       `INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, rank_reported,
          flags, note, source, from_seq, change_set_id, recorded_at)
        VALUES ${Array.from({ length: rows }, () => `(?, ?, ?, ?, ?, ?, ?, ?, ?, ${seq}, ${changeSetId}, '${recordedAt}')`).join(', ')}`;
-    const cacheKey = `${seq}/${changeSetId}/${recordedAt}`;
-    if (this.insertCache?.key !== cacheKey) {
-      this.insertCache = { key: cacheKey, single: this.db.prepare<InsertParameter[]>(sqlFor(1)), batch: this.db.prepare<InsertParameter[]>(sqlFor(INSERT_BATCH)) };
-    }
-    return this.insertCache;
+    let batch: Statement<InsertParameter[]> | undefined;
+    return { single: this.db.prepare<InsertParameter[]>(sqlFor(1)), batch: () => (batch ??= this.db.prepare<InsertParameter[]>(sqlFor(INSERT_BATCH))) };
   }
-
-  private insertCache: { key: string; single: Statement<InsertParameter[]>; batch: Statement<InsertParameter[]> } | undefined;
 
   /**
    * Lets a large write keep the pages it touches in memory (about 300 bytes of table and indexes per
