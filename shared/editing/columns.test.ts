@@ -51,4 +51,25 @@ describe('observation columns', () => {
     expect(ObservationColumns.safeParse({ ...columns, rankReported: { rows: [0], values: [1.5] } }).success).toBe(false);
     expect(ObservationColumns.safeParse(columns).success).toBe(true);
   });
+
+  it('refuses malformed entries in the long columns (checked in one loop each, not by zod per element)', () => {
+    const columns = encodeColumns([obs('iva', '331100', '2024', 1), obs('iva', '331100', '2023', 2)]);
+    const refused = (patch: Record<string, unknown>) => ObservationColumns.safeParse({ ...columns, ...patch }).success === false;
+    // Step runs: pairs of a whole-number step and a positive whole count.
+    expect(refused({ versionId: [1, 2, 3] })).toBe(true);
+    expect(refused({ versionId: [1.5, 2] })).toBe(true);
+    expect(refused({ versionId: [1, 0, 1, 2] })).toBe(true);
+    expect(refused({ versionId: ['1', 2] })).toBe(true);
+    expect(refused({ versionId: { 0: 1, 1: 2 } })).toBe(true);
+    expect(refused({ fromSeq: [1, -2] })).toBe(true);
+    // Figures: numbers or nulls; sparse columns: row indexes and numbers.
+    expect(refused({ value: [1, Number.NaN] })).toBe(true);
+    expect(refused({ value: [1, '2'] })).toBe(true);
+    expect(refused({ growthReportedPct: { rows: [-1], values: [1] } })).toBe(true);
+    expect(refused({ growthReportedPct: { rows: [0.5], values: [1] } })).toBe(true);
+    expect(refused({ growthReportedPct: { rows: [0], values: [Number.POSITIVE_INFINITY] } })).toBe(true);
+    expect(refused({ growthReportedPct: { rows: [0], values: [null] } })).toBe(true);
+    expect(refused({ growthReportedPct: { rows: [0], values: [1], extra: 1 } })).toBe(true);
+    expect(refused({ versionId: [2, 2], fromSeq: [3, 1, 0, 1] })).toBe(false);
+  });
 });

@@ -65,8 +65,11 @@ export function encodeSparse(values: ArrayLike<number | null>): SparseColumn {
   return sparse;
 }
 
-function decodeSparse(sparse: SparseColumn): Map<number, number> {
-  return new Map(sparse.rows.map((row, index) => [row, sparse.values[index]!]));
+/** A sparse column spread over `count` rows: NaN where a row has no figure (a figure is never NaN). */
+function decodeSparse(sparse: SparseColumn, count: number): Float64Array {
+  const dense = new Float64Array(count).fill(Number.NaN);
+  for (let index = 0; index < sparse.rows.length; index += 1) dense[sparse.rows[index]!] = sparse.values[index]!;
+  return dense;
 }
 
 /** Encodes observations (in their order) as columns. */
@@ -112,18 +115,23 @@ const NO_FLAGS: readonly ObservationFlag[] = Object.freeze([]);
 /** The observations the columns hold, in their order. Rows without flags share one frozen empty list. */
 export function decodeColumns(columns: ObservationColumns): Observation[] {
   const { count } = columns;
-  const extras = new Map(columns.extras.map((extra) => [extra.row, extra]));
+  // Row → its entry in `extras` plus one (0: none): a typed array instead of a lookup per row.
+  const extraOf = new Int32Array(count);
+  columns.extras.forEach((extra, index) => (extraOf[extra.row] = index + 1));
   const indicator = decodeSteps(columns.indicator, count);
   const region = decodeSteps(columns.region, count);
   const period = decodeSteps(columns.period, count);
   const versionId = decodeSteps(columns.versionId, count);
   const fromSeq = decodeSteps(columns.fromSeq, count);
-  const growth = decodeSparse(columns.growthReportedPct);
-  const rank = decodeSparse(columns.rankReported);
+  const growth = decodeSparse(columns.growthReportedPct, count);
+  const rank = decodeSparse(columns.rankReported, count);
   const observations = new Array<Observation>(count);
   for (let row = 0; row < count; row += 1) {
     const indicatorIndex = indicator[row]!;
-    const extra = extras.get(row);
+    const extraIndex = extraOf[row]!;
+    const extra = extraIndex === 0 ? undefined : columns.extras[extraIndex - 1];
+    const growthReportedPct = growth[row]!;
+    const rankReported = rank[row]!;
     observations[row] = {
       versionId: versionId[row]!,
       indicatorCode: columns.indicatorCodes[indicatorIndex]!,
@@ -131,8 +139,8 @@ export function decodeColumns(columns: ObservationColumns): Observation[] {
       period: columns.periods[period[row]!]!,
       value: columns.value[row] ?? null,
       unit: columns.units[indicatorIndex]!,
-      growthReportedPct: growth.get(row) ?? null,
-      rankReported: rank.get(row) ?? null,
+      growthReportedPct: Number.isNaN(growthReportedPct) ? null : growthReportedPct,
+      rankReported: Number.isNaN(rankReported) ? null : rankReported,
       // Observation's type says a mutable array; nothing writes to an observation's flags.
       flags: extra ? extra.flags : (NO_FLAGS as ObservationFlag[]),
       note: extra ? extra.note : null,
