@@ -50,9 +50,9 @@ test('reads Lishui 2024 industrial added value in Chinese, then in English, in b
   // Language and theme survive a reload (the token stays in the tab's session).
   await workbench.languageSwitch.click();
   await page.reload();
-  // A reload starts again on the first screen, the overview.
-  await page.getByTestId('view-tab-table').click();
+  // A reload reopens the view it was left on, the table, without a click.
   await expect(table.value(IVA, LISHUI, '2024')).toHaveText('471.78');
+  await expect(page.getByTestId('view-tab-table')).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 

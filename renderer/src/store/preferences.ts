@@ -4,6 +4,7 @@ export type Theme = 'light' | 'dark';
 
 const LANGUAGE_KEY = 'yardstick.language';
 const THEME_KEY = 'yardstick.theme';
+const VIEW_KEY = 'yardstick.view';
 
 function storage(): Storage | undefined {
   // Unit tests run without a DOM, and a locked-down profile may refuse storage.
@@ -30,4 +31,14 @@ export function writeLanguage(language: Language): void {
 
 export function writeTheme(theme: Theme): void {
   storage()?.setItem(THEME_KEY, theme);
+}
+
+/** The view shown when the app was last used, if it is one of `restorable` (the app reopens where the analyst left it). */
+export function readView<T extends string>(restorable: readonly T[]): T | undefined {
+  const stored = storage()?.getItem(VIEW_KEY);
+  return restorable.find((view) => view === stored);
+}
+
+export function writeView(view: string): void {
+  storage()?.setItem(VIEW_KEY, view);
 }

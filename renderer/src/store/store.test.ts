@@ -89,6 +89,24 @@ describe('ui slice', () => {
     expect(i18n.t('table.unit')).toBe('单位');
   });
 
+  it('a launch reopens the view the app was left on, but not the import wizard or a view it does not know', async () => {
+    useAppStore.getState().setView('table');
+    expect(localStorage.getItem('yardstick.view')).toBe('table');
+    const launch = async (): Promise<string> => {
+      // A launch: the store made afresh from what the previous session stored.
+      vi.resetModules();
+      const { useAppStore: fresh } = await import('./index');
+      return fresh.getState().view;
+    };
+    expect(await launch()).toBe('table');
+    useAppStore.getState().setView('charts');
+    expect(await launch()).toBe('charts');
+    useAppStore.getState().setView('import');
+    expect(await launch()).toBe('overview');
+    localStorage.setItem('yardstick.view', 'nonsense');
+    expect(await launch()).toBe('overview');
+  });
+
   it('selecting an indicator selects its category; choosing a category clears the indicator', () => {
     useAppStore.getState().selectIndicator('industrial_value_added', 'industry');
     expect(useAppStore.getState().selectedCategory).toBe('industry');

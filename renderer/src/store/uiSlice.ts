@@ -2,7 +2,7 @@ import type { AppError } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/format';
 import { i18n } from '../i18n';
 import type { ViewId } from '../shell/views';
-import { readLanguage, readTheme, writeLanguage, writeTheme } from './preferences';
+import { readLanguage, readTheme, readView, writeLanguage, writeTheme, writeView } from './preferences';
 import type { Theme } from './preferences';
 import type { SliceCreator } from './types';
 
@@ -44,10 +44,16 @@ export interface UiSlice {
   setError: (error: AppError | null) => void;
 }
 
+/**
+ * The views a launch reopens when the app was last left on one of them. The import wizard is a task
+ * begun afresh each time: a launch does not reopen it (nor any view it does not know).
+ */
+const RESTORABLE_VIEWS: readonly ViewId[] = ['overview', 'table', 'projections', 'snapshots', 'charts'];
+
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   language: readLanguage(),
   theme: readTheme(),
-  view: 'overview',
+  view: readView(RESTORABLE_VIEWS) ?? 'overview',
   dialog: null,
   selectedCategory: null,
   selectedIndicator: null,
@@ -56,7 +62,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   searchFocusRequest: 0,
   status: 'idle',
   error: null,
-  setView: (view) => set({ view }),
+  setView: (view) => {
+    writeView(view);
+    set({ view });
+  },
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   setLanguage: (language) => {
