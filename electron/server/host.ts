@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { AppError } from '../../shared/api/errors';
 import type { Backend } from '../core/backend';
+import { AppFailure } from '../../shared/api/errors';
+import { defaultWorkerScript, runInWorker } from '../core/import/runner';
 import { createLaunchCache } from './launchCache';
 
 export const TOKEN_HEADER = 'x-yardstick-token';
@@ -44,6 +46,9 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/** runInWorker's cancellation error; the launch's read is never cancelled. */
+const launchCancelled = (): AppFailure => new AppFailure('INTERNAL', 'Reading the working copy was cancelled.', '读取工作副本已取消。');
+
 export interface HostOptions {
   backend: Backend;
   /** The built renderer (out/renderer); static files need no token, they hold no data. */
@@ -57,6 +62,12 @@ export interface HostOptions {
    * They are kept until the workspace changes (see launchCache.ts).
    */
   warmLaunch?: boolean;
+  /**
+   * The worker script that computes them off the host's thread (the import worker, which also
+   * answers `columns` requests); default: the built importWorker.js beside the bundle. Null, or no
+   * built worker, computes them on the host's thread, which holds back the page's own files meanwhile.
+   */
+  launchWorkerScript?: string | null;
 }
 
 export interface RunningHost {
@@ -73,7 +84,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
-  const launchCache = createLaunchCache(options.backend);
+  const launchWorker = options.launchWorkerScript === undefined ? defaultWorkerScript() : options.launchWorkerScript;
+  const launchCache = createLaunchCache(
+    options.backend,
+    launchWorker ? (workspacePath) => runInWorker<string>(launchWorker, { kind: 'columns', workspacePath }, {}, launchCancelled) : undefined,
+  );
   const warmLaunch = (): void => void launchCache.warm().catch((error: unknown) => console.error('[yardstick] warming the launch failed:', error));
 
   const server = http.createServer((request, response) => {

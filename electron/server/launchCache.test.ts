@@ -1,10 +1,14 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppFailure } from '../../shared/api/errors';
 import type { Result } from '../../shared/api/errors';
 import type { ObservationColumns } from '../../shared/api/methods/editing';
 import { decodeColumns } from '../../shared/editing/columns';
 import { createBackend, createWorkspace, type Backend } from '../core/backend';
+import { runInWorker } from '../core/import/runner';
+import { workingCopyColumnsText } from '../core/launchColumns';
 import { makeTempDir } from '../core/testing/tempDir';
 import { createLaunchCache, type LaunchCache } from './launchCache';
 
@@ -22,6 +26,7 @@ beforeEach(() => {
   cache = createLaunchCache(backend);
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   backend.close();
   temp.cleanup();
 });
@@ -85,4 +90,98 @@ describe('the launch cache of the working copy', () => {
     expect(created.ok).toBe(true);
     expect(await cachedObservations()).toEqual([]);
   });
+});
+
+describe('the launch cache, read off the host thread', () => {
+  /** An off-thread read the test finishes by hand: it reads the file when asked (as the worker does), answers when released. */
+  function heldRead() {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const calls: string[] = [];
+    const run = (workspacePath: string): Promise<string> => {
+      calls.push(workspacePath);
+      const text = workingCopyColumnsText(workspacePath);
+      return released.then(() => text);
+    };
+    return { run, release, calls };
+  }
+
+  it('answers from the worker\'s read, which is what series.columns answers, without asking the backend', async () => {
+    const read = heldRead();
+    cache = createLaunchCache(backend, read.run);
+    const expected = await freshText();
+    const warming = cache.warm();
+    read.release();
+    await warming;
+    expect(read.calls).toEqual([backend.current()!.filePath]);
+    const dispatch = vi.spyOn(backend, 'dispatch');
+    expect(await cache.answer({})).toBe(expected);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('a page asking while the worker reads waits for its answer instead of reading again', async () => {
+    const read = heldRead();
+    cache = createLaunchCache(backend, read.run);
+    const expected = await freshText();
+    const warming = cache.warm();
+    const dispatch = vi.spyOn(backend, 'dispatch');
+    const asked = cache.answer({});
+    read.release();
+    expect(await asked).toBe(expected);
+    await warming;
+    expect(dispatch).not.toHaveBeenCalled();
+    expect(read.calls).toHaveLength(1);
+  });
+
+  it('an edit made while the worker reads is not hidden by the older read', async () => {
+    const read = heldRead();
+    cache = createLaunchCache(backend, read.run);
+    const warming = cache.warm();
+    const [first] = decodeColumns((JSON.parse(await freshText()) as { value: ObservationColumns }).value);
+    const edited = await backend.dispatch('cells.edit', { kind: 'edit', cells: [{ indicator: first!.indicatorCode, region: first!.regionCode, period: first!.period, value: 4321.5 }] });
+    expect(edited.ok).toBe(true);
+    const asked = cache.answer({});
+    read.release();
+    await warming;
+    expect(await asked).toBe(await freshText());
+    expect((await cachedObservations())[0]!.value).toBe(4321.5);
+  });
+
+  it('a commit by another connection while the worker reads is not hidden either', async () => {
+    const read = heldRead();
+    cache = createLaunchCache(backend, read.run);
+    const warming = cache.warm();
+    const other = new Database(file);
+    try {
+      other.prepare('UPDATE observation_version SET value = 98765 WHERE id = (SELECT MIN(id) FROM observation_version WHERE to_seq IS NULL)').run();
+    } finally {
+      other.close();
+    }
+    read.release();
+    await warming;
+    expect((await cachedObservations()).some((observation) => observation.value === 98765)).toBe(true);
+    expect(await cache.answer({})).toBe(await freshText());
+  });
+
+  it('a failed worker leaves the answer to the backend', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    cache = createLaunchCache(backend, () => Promise.reject(new Error('worker exited')));
+    await cache.warm();
+    expect(errors).toHaveBeenCalled();
+    expect(await cache.answer({})).toBe(await freshText());
+  });
+
+  it('the worker thread answers a columns request with the same envelope', async () => {
+    // The app bundles worker.ts as out/main/importWorker.js; rolldown builds the same entry here.
+    const { build } = await import('rolldown');
+    const bundleDir = fs.mkdtempSync(path.join(__dirname, '../../node_modules/.cache-launch-columns-'));
+    try {
+      const script = path.join(bundleDir, 'importWorker.cjs');
+      await build({ input: path.join(__dirname, '../core/import/worker.ts'), platform: 'node', external: ['better-sqlite3'], output: { file: script, format: 'cjs', codeSplitting: false }, logLevel: 'silent' });
+      const text = await runInWorker<string>(script, { kind: 'columns', workspacePath: file }, {}, () => new AppFailure('INTERNAL', 'cancelled', '已取消'));
+      expect(text).toBe(await freshText());
+    } finally {
+      fs.rmSync(bundleDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -16,7 +16,10 @@ import type { Workspace } from '../core/workspace';
 export interface LaunchCache {
   /** The JSON envelope to send for `series.columns` with this input, or null to dispatch as usual. */
   answer(input: unknown): Promise<string | null>;
-  /** Computes the answer now if it is not cached (the host calls it once the workspace is open). */
+  /**
+   * Computes the answer now if it is not cached (the host calls it once the workspace is open): off
+   * the host's thread when the cache was given a way to, so the page and its scripts are served meanwhile.
+   */
   warm(): Promise<void>;
 }
 
@@ -36,8 +39,26 @@ function keyOf(workspace: Workspace): string {
   return `${workspace.revision() ?? 'unchanged'}|${dataVersion}`;
 }
 
-export function createLaunchCache(backend: Backend): LaunchCache {
+/**
+ * Computes the working copy's `series.columns` envelope (JSON text) for the workspace file at a
+ * path, off the host's thread. The host passes one that runs in a worker thread; without one the
+ * cache computes on the host's thread.
+ */
+export type OffThreadColumns = (workspacePath: string) => Promise<string>;
+
+/** An answer being computed off the thread, for the workspace in the state `key` names. */
+interface Pending {
+  workspace: Workspace;
+  key: string;
+  text: Promise<string | null>;
+}
+
+export function createLaunchCache(backend: Backend, offThread?: OffThreadColumns): LaunchCache {
   let entry: Entry | null = null;
+  let pending: Pending | null = null;
+
+  /** Whether `workspace` is still the open one and in the state `key` names. */
+  const isCurrent = (workspace: Workspace, key: string): boolean => backend.current() === workspace && keyOf(workspace) === key;
 
   async function compute(): Promise<string | null> {
     const workspace = backend.current();
@@ -45,18 +66,56 @@ export function createLaunchCache(backend: Backend): LaunchCache {
     const key = keyOf(workspace);
     if (entry && entry.workspace === workspace && entry.key === key) return entry.text;
     entry = null;
+    // An answer on its way from the worker serves if nothing has been written since it was asked for.
+    if (pending && pending.workspace === workspace && pending.key === key) {
+      const text = await pending.text;
+      if (text !== null && isCurrent(workspace, key)) return text;
+      return compute();
+    }
     const result = await backend.dispatch('series.columns', {});
     const text = JSON.stringify(result);
     // A failure is not kept; an answer only if nothing was written meanwhile (the handler runs
     // synchronously, so this is a safeguard).
-    if (result.ok && backend.current() === workspace && keyOf(workspace) === key) entry = { workspace, key, text };
+    if (result.ok && isCurrent(workspace, key)) entry = { workspace, key, text };
     return text;
+  }
+
+  /**
+   * Asks the worker for the answer. Its connection reads the file at some moment after the key
+   * was taken; if the key has not moved by the time it answers, nothing was committed in between
+   * (an edit moves the revision, another connection's commit moves data_version), so the answer is
+   * that of the state the key names. Otherwise, or on a failure, nothing is kept.
+   */
+  function warmOffThread(workspace: Workspace, run: OffThreadColumns): Promise<void> {
+    const key = keyOf(workspace);
+    const asked: Pending = {
+      workspace,
+      key,
+      text: run(workspace.filePath).then(
+        (text) => (text.startsWith('{"ok":true') ? text : null),
+        (error: unknown) => {
+          console.error('[yardstick] reading the working copy off the thread failed; reading it on request instead:', error);
+          return null;
+        },
+      ),
+    };
+    pending = asked;
+    return asked.text.then((text) => {
+      if (pending === asked) pending = null;
+      if (text !== null && isCurrent(workspace, key)) entry = { workspace, key, text };
+    });
   }
 
   return {
     answer: (input) => (isWholeWorkingCopy(input) ? compute() : Promise.resolve(null)),
     warm: async () => {
-      await compute();
+      const workspace = backend.current();
+      if (!workspace) return;
+      const key = keyOf(workspace);
+      if (entry && entry.workspace === workspace && entry.key === key) return;
+      if (pending && pending.workspace === workspace && pending.key === key) await pending.text;
+      else if (offThread) await warmOffThread(workspace, offThread);
+      else await compute();
     },
   };
 }

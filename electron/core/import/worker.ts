@@ -1,6 +1,7 @@
 /**
- * Entry of the import worker thread: reads one file into cells (`read`), or runs one request of the
- * import engine (`engine`: inspect, preview, commit) on the worker's own connection, off the main
+ * Entry of the import worker thread: reads one file into cells (`read`), runs one request of the
+ * import engine (`engine`: inspect, preview, commit), or reads the working copy's columns for the
+ * browser edition's launch (`columns`), on the worker's own connection, off the main
  * (UI) thread. The build bundles it as out/main/importWorker.js; runner.ts starts it, relays its
  * progress, and terminates it on cancel (a write stopped that way never commits: closing the
  * connection rolls its transaction back). An engine worker stays up between requests, keeping the
@@ -12,7 +13,11 @@ import type { ImportJobPhase } from '../../../shared/import/results';
 import type { EngineRequest } from './engineHost';
 import type { ReadOptions } from './readFile';
 
-export type WorkerRequest = { readonly kind: 'read'; readonly path: string; readonly options: ReadOptions } | { readonly kind: 'engine'; readonly request: EngineRequest };
+export type WorkerRequest =
+  | { readonly kind: 'read'; readonly path: string; readonly options: ReadOptions }
+  | { readonly kind: 'engine'; readonly request: EngineRequest }
+  /** The working copy's `series.columns` envelope, as JSON text (electron/core/launchColumns.ts). */
+  | { readonly kind: 'columns'; readonly workspacePath: string; readonly nativeBinding?: string };
 
 type Failure = ReturnType<AppFailure['toError']> | { code: 'INTERNAL'; message: string };
 
@@ -36,7 +41,12 @@ if (parentPort) {
     let response: WorkerResponse;
     try {
       // Each kind loads only what it needs.
-      const value = request.kind === 'engine' ? await (await import('./engineHost')).runEngineRequest(request.request, onProgress) : (await import('./readFile')).readSpreadsheetFile(request.path, request.options, onProgress);
+      const value =
+        request.kind === 'engine'
+          ? await (await import('./engineHost')).runEngineRequest(request.request, onProgress)
+          : request.kind === 'columns'
+            ? (await import('../launchColumns')).workingCopyColumnsText(request.workspacePath, request.nativeBinding)
+            : (await import('./readFile')).readSpreadsheetFile(request.path, request.options, onProgress);
       response = { kind: 'result', ok: true, value };
     } catch (error) {
       response = { kind: 'result', ok: false, error: failureOf(error) };
