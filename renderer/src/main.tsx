@@ -1,4 +1,6 @@
-// First: configures zod before any schema exists.
+// First: asks for the table's chunk when the app reopens on the table (see boot.ts).
+import './boot';
+// Then: configures zod before any schema exists.
 import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,6 +1,5 @@
 import { createGrid, type ColDef } from 'ag-grid-community';
 import { useAppStore, type StoreState } from '../store';
-import { selectIsViewLoaded } from '../store/selectors';
 import { gridTheme, registerGridModules } from '../table/gridSetup';
 
 /** A few rows and columns like the wide table's: enough for AG Grid to run (and compile) its row and cell code once. */
@@ -14,30 +13,22 @@ let isStarted = false;
 
 const hasGrid = (): boolean => document.querySelector('.ag-root-wrapper') !== null;
 
-type Moment = 'now' | 'soon' | 'later' | 'never';
+type Moment = 'now' | 'later' | 'never';
 
 /**
- * While the table waits for its observations this long, the wait is a slow answer (a large
- * workspace changed since its columns were last computed) and warming fits in it; a quick answer
- * would find the page busy warming instead (measured: about 0.4 s lost at 200,000 observations).
- */
-const TABLE_WAIT_MS = 400;
-
-/**
- * When warming pays: once another view has its data (the first screen is drawn first), or while
- * the table has waited a while for its observations; never when the table is about to draw its own grid.
+ * When warming pays: once another view has its data (the first screen is drawn first). Never on the
+ * table, which draws its own grid: a launch that reopens on the table waits for its observations,
+ * and a warm-up in that wait (about 0.3 s of the page's thread) was measured to hold back the table
+ * when they arrived during it.
  */
 function momentFor(state: StoreState): Moment {
-  if (isStarted || hasGrid()) return 'never';
-  const isLoaded = selectIsViewLoaded(state);
-  if (state.view === 'table') return isLoaded ? 'never' : 'soon';
+  if (isStarted || hasGrid() || state.view === 'table') return 'never';
   return state.status === 'ready' ? 'now' : 'later';
 }
 
 /** Warms the grid at the first idle moment that pays (see momentFor), once per page. */
 export function scheduleGridWarmup(): void {
   let isWaiting = false;
-  let tableWaitTimer: number | undefined;
   const warmWhenIdle = (): void => {
     isWaiting = true;
     requestIdleCallback(
@@ -55,18 +46,8 @@ export function scheduleGridWarmup(): void {
   };
   const consider = (): void => {
     const moment = momentFor(useAppStore.getState());
-    if (moment === 'never') {
-      window.clearTimeout(tableWaitTimer);
-      return stop();
-    }
-    if (isWaiting) return;
-    if (moment === 'now') return warmWhenIdle();
-    if (moment === 'soon' && tableWaitTimer === undefined) {
-      tableWaitTimer = window.setTimeout(() => {
-        tableWaitTimer = undefined;
-        if (momentFor(useAppStore.getState()) === 'soon' && !isWaiting) warmWhenIdle();
-      }, TABLE_WAIT_MS);
-    }
+    if (moment === 'never') return stop();
+    if (moment === 'now' && !isWaiting) warmWhenIdle();
   };
   const stop = useAppStore.subscribe(consider);
   consider();
