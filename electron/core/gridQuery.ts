@@ -20,6 +20,8 @@ interface ColumnRow {
   rank: string;
   versionId: string;
   fromSeq: string;
+  /** Ids of the versions with flags, a note or a source (few, as a rule). */
+  extraIds: string;
 }
 
 interface ExtraRow {
@@ -45,15 +47,16 @@ export function openVersionsSql(filter: Filter): string {
 function columnsSql(filter: Filter): string {
   return `SELECT json_group_array(indicator_id) AS indicator, json_group_array(region_id) AS region, json_group_array(period) AS period,
       json_group_array(value) AS value, json_group_array(growth_reported_pct) AS growth, json_group_array(rank_reported) AS rank,
-      json_group_array(id) AS versionId, json_group_array(from_seq) AS fromSeq
+      json_group_array(id) AS versionId, json_group_array(from_seq) AS fromSeq,
+      json_group_array(id) FILTER (WHERE flags <> '' OR note IS NOT NULL OR source IS NOT NULL) AS extraIds
     FROM (${openVersionsSql(filter)})`;
 }
 
-/** The few open versions with flags, a note or a source (unordered: they are placed by version id). */
-function extrasSql(filter: Filter): string {
-  return `SELECT ov.id, ov.flags, ov.note, ov.source FROM cell c JOIN observation_version ov ON ov.id = c.open_id
-    WHERE ${workingConditions(filter).join(' AND ')} AND (ov.flags <> '' OR ov.note IS NOT NULL OR ov.source IS NOT NULL)`;
-}
+/**
+ * The flags, notes and sources of the versions the columns' scan found to have any (placed by
+ * version id): read by id, instead of a second scan of the working copy (about 0.1 s at 200,000).
+ */
+const EXTRAS_SQL = 'SELECT id, flags, note, source FROM observation_version WHERE id IN (SELECT value FROM json_each(?))';
 
 /** Replaces each stored id by its position in a dictionary of codes. */
 function toDictionary(ids: readonly number[], codeOf: ReadonlyMap<number, string>): { codes: string[]; indexes: number[] } {
@@ -116,7 +119,8 @@ export function queryColumns(workspace: Workspace, query: SeriesQuery): Observat
   const period = stringDictionary(JSON.parse(row?.period ?? '[]') as string[]);
   const versionId = JSON.parse(row?.versionId ?? '[]') as number[];
   const rowOfVersion = new Map<number, number>();
-  const extras = workspace.db.prepare<unknown[], ExtraRow>(extrasSql(filter)).all(...parameters);
+  const extraIds = row?.extraIds ?? '[]';
+  const extras = extraIds === '[]' ? [] : workspace.db.prepare<[string], ExtraRow>(EXTRAS_SQL).all(extraIds);
   if (extras.length > 0) versionId.forEach((id, index) => rowOfVersion.set(id, index));
   const value = JSON.parse(row?.value ?? '[]') as (number | null)[];
   return {
