@@ -5,9 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { AppError } from '../../shared/api/errors';
 import type { Backend } from '../core/backend';
-import { AppFailure } from '../../shared/api/errors';
-import { defaultWorkerScript, runInWorker } from '../core/import/runner';
-import { createLaunchCache } from './launchCache';
+import { createLaunchCache, workerColumns } from '../core/launchCache';
 
 export const TOKEN_HEADER = 'x-yardstick-token';
 /**
@@ -46,9 +44,6 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** runInWorker's cancellation error; the launch's read is never cancelled. */
-const launchCancelled = (): AppFailure => new AppFailure('INTERNAL', 'Reading the working copy was cancelled.', '读取工作副本已取消。');
-
 export interface HostOptions {
   backend: Backend;
   /** The built renderer (out/renderer); static files need no token, they hold no data. */
@@ -59,7 +54,7 @@ export interface HostOptions {
   /**
    * Compute the working copy's columns once listening, before a page asks for them (default true):
    * at 200,000 observations the launch's longest request (about a second) then answers at once.
-   * They are kept until the workspace changes (see launchCache.ts).
+   * They are kept until the workspace changes (see electron/core/launchCache.ts).
    */
   warmLaunch?: boolean;
   /**
@@ -84,11 +79,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
-  const launchWorker = options.launchWorkerScript === undefined ? defaultWorkerScript() : options.launchWorkerScript;
-  const launchCache = createLaunchCache(
-    options.backend,
-    launchWorker ? (workspacePath) => runInWorker<string>(launchWorker, { kind: 'columns', workspacePath }, {}, launchCancelled) : undefined,
-  );
+  const launchCache = createLaunchCache(options.backend, workerColumns({ workerScript: options.launchWorkerScript }));
   const warmLaunch = (): void => void launchCache.warm().catch((error: unknown) => console.error('[yardstick] warming the launch failed:', error));
 
   const server = http.createServer((request, response) => {

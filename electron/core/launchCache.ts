@@ -1,5 +1,7 @@
-import type { Backend } from '../core/backend';
-import type { Workspace } from '../core/workspace';
+import { AppFailure, type Result } from '../../shared/api/errors';
+import type { Backend } from './backend';
+import { defaultWorkerScript, runInWorker } from './import/runner';
+import type { Workspace } from './workspace';
 
 /**
  * The working copy's `series.columns` answer (what the table and the overview need at launch, and
@@ -116,6 +118,33 @@ export function createLaunchCache(backend: Backend, offThread?: OffThreadColumns
       if (pending && pending.workspace === workspace && pending.key === key) await pending.text;
       else if (offThread) await warmOffThread(workspace, offThread);
       else await compute();
+    },
+  };
+}
+
+/** runInWorker's cancellation error; the launch's read is never cancelled. */
+const cancelled = (): AppFailure => new AppFailure('INTERNAL', 'Reading the working copy was cancelled.', '读取工作副本已取消。');
+
+/**
+ * Reads the working copy's columns in the import worker thread (a `columns` request, see
+ * launchColumns.ts), or undefined when no worker is built (unit tests, a dev tree): the cache then
+ * computes on its own thread.
+ */
+export function workerColumns(options: { readonly workerScript?: string | null; readonly nativeBinding?: string } = {}): OffThreadColumns | undefined {
+  const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
+  if (!script) return undefined;
+  return (workspacePath) => runInWorker<string>(script, { kind: 'columns', workspacePath, nativeBinding: options.nativeBinding }, {}, cancelled);
+}
+
+/**
+ * The backend's dispatch with the launch's `series.columns` answered from the cache, for a transport
+ * that sends values rather than text (the desktop app's IPC).
+ */
+export function withLaunchCache(backend: Pick<Backend, 'dispatch'>, cache: LaunchCache): Pick<Backend, 'dispatch'> {
+  return {
+    dispatch: async (method, input) => {
+      const cached = method === 'series.columns' ? await cache.answer(input) : null;
+      return cached === null ? backend.dispatch(method, input) : (JSON.parse(cached) as Result<unknown>);
     },
   };
 }

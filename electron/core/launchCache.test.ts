@@ -6,11 +6,11 @@ import { AppFailure } from '../../shared/api/errors';
 import type { Result } from '../../shared/api/errors';
 import type { ObservationColumns } from '../../shared/api/methods/editing';
 import { decodeColumns } from '../../shared/editing/columns';
-import { createBackend, createWorkspace, type Backend } from '../core/backend';
-import { runInWorker } from '../core/import/runner';
-import { workingCopyColumnsText } from '../core/launchColumns';
-import { makeTempDir } from '../core/testing/tempDir';
-import { createLaunchCache, type LaunchCache } from './launchCache';
+import { createBackend, createWorkspace, type Backend } from './backend';
+import { runInWorker } from './import/runner';
+import { workingCopyColumnsText } from './launchColumns';
+import { makeTempDir } from './testing/tempDir';
+import { createLaunchCache, withLaunchCache, workerColumns, type LaunchCache } from './launchCache';
 
 let temp: ReturnType<typeof makeTempDir>;
 let backend: Backend;
@@ -177,11 +177,35 @@ describe('the launch cache, read off the host thread', () => {
     const bundleDir = fs.mkdtempSync(path.join(__dirname, '../../node_modules/.cache-launch-columns-'));
     try {
       const script = path.join(bundleDir, 'importWorker.cjs');
-      await build({ input: path.join(__dirname, '../core/import/worker.ts'), platform: 'node', external: ['better-sqlite3'], output: { file: script, format: 'cjs', codeSplitting: false }, logLevel: 'silent' });
+      await build({ input: path.join(__dirname, 'import/worker.ts'), platform: 'node', external: ['better-sqlite3'], output: { file: script, format: 'cjs', codeSplitting: false }, logLevel: 'silent' });
       const text = await runInWorker<string>(script, { kind: 'columns', workspacePath: file }, {}, () => new AppFailure('INTERNAL', 'cancelled', '已取消'));
       expect(text).toBe(await freshText());
     } finally {
       fs.rmSync(bundleDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('the launch cache behind the desktop app\'s IPC', () => {
+  it('answers the launch\'s series.columns as a value from the cache, and passes every other call to the backend', async () => {
+    await cache.warm();
+    const dispatch = vi.spyOn(backend, 'dispatch');
+    const target = withLaunchCache(backend, cache);
+    const answered = await target.dispatch('series.columns', {});
+    expect(dispatch).not.toHaveBeenCalled();
+    dispatch.mockRestore();
+    expect(answered).toEqual(await backend.dispatch('series.columns', {}));
+    const [first] = decodeColumns((answered as { ok: true; value: ObservationColumns }).value);
+    expect(await target.dispatch('series.columns', { indicator: first!.indicatorCode })).toEqual(await backend.dispatch('series.columns', { indicator: first!.indicatorCode }));
+    expect(await target.dispatch('snapshot.list', {})).toEqual(await backend.dispatch('snapshot.list', {}));
+    const edited = await target.dispatch('cells.edit', { kind: 'edit', cells: [{ indicator: first!.indicatorCode, region: first!.regionCode, period: first!.period, value: 4321.5 }] });
+    expect(edited.ok).toBe(true);
+    const after = await target.dispatch('series.columns', {});
+    expect(decodeColumns((after as { ok: true; value: ObservationColumns }).value)[0]!.value).toBe(4321.5);
+  });
+
+  it('without a built worker script the cache reads on its own thread', () => {
+    expect(workerColumns({ workerScript: null })).toBeUndefined();
+    expect(typeof workerColumns({ workerScript: '/path/to/importWorker.js' })).toBe('function');
+  });
 });
