@@ -405,6 +405,10 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
     () => ({
       context,
       readOnlyEdit: true,
+      // The table's one tooltip (above) says what AG Grid's would; with browser tooltips and no
+      // tooltip in the column definitions, the grid only clears each new cell's title instead of
+      // giving it a tooltip manager with its own listeners (part of every scrolled-in cell's cost).
+      enableBrowserTooltips: true,
       stopEditingWhenCellsLoseFocus: true,
       onGridReady: ({ api }: GridReadyEvent<Row>) => context.attach(api),
       onDisplayedColumnsChanged: () => context.readColumns(),

@@ -21,8 +21,12 @@ import { createWideAdapter, locateInWide } from './wideSheet';
 registerGridModules();
 
 const getRowId = ({ data }: GetRowIdParams<WideRow>): string => data.id;
-/** Rows drawn beyond each edge of the screen: enough for a wheel step, few enough to keep a frame short. */
-const ROW_BUFFER = 6;
+/**
+ * Rows drawn beyond each edge of the screen: four (120 px) cover a wheel step of 100 px. Each row
+ * drawn is two more compositor layers (its sticky pinned cells, and the row painted above them),
+ * which every scrolled frame pays for in pre-paint and layerising.
+ */
+const ROW_BUFFER = 4;
 const DEFAULT_COLUMN: ColDef<WideRow> = { resizable: true, sortable: true, suppressMovable: true };
 
 /** The wide table: indicator × region rows, one column per period; the working copy edits like a sheet. */
