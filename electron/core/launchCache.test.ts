@@ -204,8 +204,9 @@ describe('the launch cache behind the desktop app\'s IPC', () => {
     expect(decodeColumns((after as { ok: true; value: ObservationColumns }).value)[0]!.value).toBe(4321.5);
   });
 
-  it('without a built worker script the cache reads on its own thread', () => {
-    expect(workerColumns({ workerScript: null })).toBeUndefined();
-    expect(typeof workerColumns({ workerScript: '/path/to/importWorker.js' })).toBe('function');
+  it('reads in a worker only with a built worker and more than two cores; otherwise on its own thread', () => {
+    expect(workerColumns({ workerScript: null, cores: 8 })).toBeUndefined();
+    expect(typeof workerColumns({ workerScript: '/path/to/importWorker.js', cores: 4 })).toBe('function');
+    expect(workerColumns({ workerScript: '/path/to/importWorker.js', cores: 2 })).toBeUndefined();
   });
 });

@@ -132,10 +132,11 @@ function start(): void {
     recentFile: path.join(app.getPath('userData'), RECENT_FILE_NAME),
   });
   const startupFailure = openStartupWorkspace(backend);
-  // The table's and overview's launch read (about a second at 200,000 observations) starts now in
-  // a worker thread, while the window loads: done on this thread, it would hold back the app:// files.
+  // The table's and overview's launch read (about a second at 200,000 observations) starts once
+  // the window is on its way: in a worker thread where there are cores to spare, else on this thread
+  // (see workerColumns), and the renderer's first series.columns is answered from it.
   const launchCache = createLaunchCache(backend, workerColumns({ nativeBinding: nativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }) }));
-  void launchCache.warm().catch((error: unknown) => console.error('[startup] reading the working copy ahead failed:', error));
+  setImmediate(() => void launchCache.warm().catch((error: unknown) => console.error('[startup] reading the working copy ahead failed:', error)));
 
   registerIpc({
     backend: withLaunchCache(backend, launchCache),

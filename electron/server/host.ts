@@ -58,9 +58,10 @@ export interface HostOptions {
    */
   warmLaunch?: boolean;
   /**
-   * The worker script that computes them off the host's thread (the import worker, which also
-   * answers `columns` requests); default: the built importWorker.js beside the bundle. Null, or no
-   * built worker, computes them on the host's thread, which holds back the page's own files meanwhile.
+   * The worker script that computes them off the host's thread on a machine with more than two
+   * cores (the import worker, which also answers `columns` requests; see workerColumns); default:
+   * the built importWorker.js beside the bundle. Null, no built worker, or two cores compute them on
+   * the host's thread, which holds back the page's own files meanwhile.
    */
   launchWorkerScript?: string | null;
 }
