@@ -60,6 +60,9 @@ export function createLaunchCache(backend: Backend, offThread?: OffThreadColumns
   let entry: Entry | null = null;
   let pending: Pending | null = null;
 
+  /** Whether a kept or pending answer is that of `workspace` in the state `key` names. */
+  const isFor = (item: { workspace: Workspace; key: string } | null, workspace: Workspace, key: string): boolean =>
+    item !== null && item.workspace === workspace && item.key === key;
   /** Whether `workspace` is still the open one and in the state `key` names. */
   const isCurrent = (workspace: Workspace, key: string): boolean => backend.current() === workspace && keyOf(workspace) === key;
 
@@ -67,10 +70,10 @@ export function createLaunchCache(backend: Backend, offThread?: OffThreadColumns
     const workspace = backend.current();
     if (!workspace) return null;
     const key = keyOf(workspace);
-    if (entry && entry.workspace === workspace && entry.key === key) return entry.text;
+    if (entry && isFor(entry, workspace, key)) return entry.text;
     entry = null;
     // An answer on its way from the worker serves if nothing has been written since it was asked for.
-    if (pending && pending.workspace === workspace && pending.key === key) {
+    if (pending && isFor(pending, workspace, key)) {
       const text = await pending.text;
       if (text !== null && isCurrent(workspace, key)) return text;
       return compute();
@@ -115,9 +118,8 @@ export function createLaunchCache(backend: Backend, offThread?: OffThreadColumns
       const workspace = backend.current();
       if (!workspace) return;
       const key = keyOf(workspace);
-      if (entry && entry.workspace === workspace && entry.key === key) return;
-      if (pending && pending.workspace === workspace && pending.key === key) await pending.text;
-      else if (offThread) await warmOffThread(workspace, offThread);
+      // compute() serves a kept answer and waits for one on its way; otherwise the worker reads, if there is one.
+      if (offThread && !isFor(entry, workspace, key) && !isFor(pending, workspace, key)) await warmOffThread(workspace, offThread);
       else await compute();
     },
   };

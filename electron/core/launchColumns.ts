@@ -7,8 +7,8 @@ import { Workspace } from './workspace';
 
 /**
  * The answer of `series.columns` for the whole working copy, as the JSON envelope the backend would
- * send, read on a connection of its own. The browser edition's host runs it in a worker thread when
- * it starts (see electron/server/launchCache.ts): at 200,000 observations the query takes the better
+ * send, read on a connection of its own. The hosts run it in a worker thread when they
+ * start (on a machine with more than two cores) (see launchCache.ts): at 200,000 observations the query takes the better
  * part of a second, which on the host's own thread held back the page and its scripts.
  *
  * The file is the one the app has open (and has checked and migrated); this connection only reads,

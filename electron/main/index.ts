@@ -123,11 +123,12 @@ function start(): void {
   hardenSession(session.defaultSession, origins);
   registerAppProtocol();
 
+  const nativeBinding = nativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
   backend = createBackend({
     transport: 'electron',
     appVersion: app.getVersion(),
     dataDir: app.getPath('userData'),
-    nativeBinding: nativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
+    nativeBinding,
     autoBackupIntervalMs: AUTO_BACKUP_INTERVAL_MS,
     recentFile: path.join(app.getPath('userData'), RECENT_FILE_NAME),
   });
@@ -135,7 +136,7 @@ function start(): void {
   // The table's and overview's launch read (about a second at 200,000 observations) starts once
   // the window is on its way: in a worker thread where there are cores to spare, else on this thread
   // (see workerColumns), and the renderer's first series.columns is answered from it.
-  const launchCache = createLaunchCache(backend, workerColumns({ nativeBinding: nativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }) }));
+  const launchCache = createLaunchCache(backend, workerColumns({ nativeBinding }));
   setImmediate(() => void launchCache.warm().catch((error: unknown) => console.error('[startup] reading the working copy ahead failed:', error)));
 
   registerIpc({

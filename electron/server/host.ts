@@ -57,13 +57,6 @@ export interface HostOptions {
    * They are kept until the workspace changes (see electron/core/launchCache.ts).
    */
   warmLaunch?: boolean;
-  /**
-   * The worker script that computes them off the host's thread on a machine with more than two
-   * cores (the import worker, which also answers `columns` requests; see workerColumns); default:
-   * the built importWorker.js beside the bundle. Null, no built worker, or two cores compute them on
-   * the host's thread, which holds back the page's own files meanwhile.
-   */
-  launchWorkerScript?: string | null;
 }
 
 export interface RunningHost {
@@ -80,7 +73,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
-  const launchCache = createLaunchCache(options.backend, workerColumns({ workerScript: options.launchWorkerScript }));
+  const launchCache = createLaunchCache(options.backend, workerColumns());
   const warmLaunch = (): void => void launchCache.warm().catch((error: unknown) => console.error('[yardstick] warming the launch failed:', error));
 
   const server = http.createServer((request, response) => {
