@@ -116,6 +116,7 @@ export const en: Messages = {
     loading: 'Loading…',
     ready: 'Ready',
     failed: 'Failed to load',
+    viewLoadFailed: 'This view could not be loaded: its program file is missing or damaged. Restart Yardstick, and reinstall it if that does not help.',
   },
   editing: editingEn,
   errors: {

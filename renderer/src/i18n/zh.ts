@@ -116,6 +116,7 @@ export const zh = {
     loading: '正在加载…',
     ready: '就绪',
     failed: '加载失败',
+    viewLoadFailed: '此视图未能加载：其程序文件缺失或损坏。请重新启动对标；仍不行时请重新安装。',
   },
   editing: editingZh,
   errors: {

@@ -1,43 +1,26 @@
-import { createElement, lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { MenuCommand } from '../../../shared/api/bridge';
 import type { Messages } from '../i18n/zh';
 import { OverviewView } from '../overview/OverviewView';
+import { loadable } from './loadable';
 import type { KeyChord } from './shortcuts';
 
 // The overview (first screen) loads with the app; the other views, and ECharts with them, load on
-// first use, so a launch parses about a third less script (MainView shows a loading line meanwhile).
+// first use, so a launch parses about a third less script (a loading line shows meanwhile).
 // The table (and AG Grid with it) is a chunk of its own that the app asks for as it starts
 // (preloadTableView, called by main.tsx): the browser compiles it while the overview draws and the
 // workspace loads, so the first screen does not wait for it.
-const TableView = preloaded(() => import('../table/TableView').then((module) => ({ default: module.TableView })));
+const TableView = loadable(() => import('../table/TableView').then((module) => module.TableView));
 
 /** Asks for the table's chunk now (the app's start); importing this module alone asks for nothing. */
 export function preloadTableView(): void {
   TableView.preload();
 }
 
-/**
- * A view whose chunk can be asked for ahead of time: once it has arrived, the view renders at once.
- * React.lazy would still suspend on its first render, show the loading line and then hold the view
- * back for up to 300 ms (React throttles revealing a suspended boundary), which a launch that opens
- * the table straight away paid in full.
- */
-function preloaded(load: () => Promise<{ default: ComponentType }>): ComponentType & { preload: () => void } {
-  let loaded: ComponentType | undefined;
-  let chunk: Promise<{ default: ComponentType }> | undefined;
-  const start = () =>
-    (chunk ??= load().then((module) => {
-      loaded = module.default;
-      return module;
-    }));
-  const Lazy = lazy(start);
-  const View = () => createElement(loaded ?? Lazy);
-  return Object.assign(View, { preload: () => void start() });
-}
-const ProjectionsView = lazy(() => import('../projections/ProjectionsView').then((module) => ({ default: module.ProjectionsView })));
-const SnapshotsView = lazy(() => import('../snapshots/SnapshotsView').then((module) => ({ default: module.SnapshotsView })));
-const ChartsView = lazy(() => import('../charts/ChartsView').then((module) => ({ default: module.ChartsView })));
-const ImportView = lazy(() => import('../import/ImportView').then((module) => ({ default: module.ImportView })));
+const ProjectionsView = loadable(() => import('../projections/ProjectionsView').then((module) => module.ProjectionsView));
+const SnapshotsView = loadable(() => import('../snapshots/SnapshotsView').then((module) => module.SnapshotsView));
+const ChartsView = loadable(() => import('../charts/ChartsView').then((module) => module.ChartsView));
+const ImportView = loadable(() => import('../import/ImportView').then((module) => module.ImportView));
 
 /** A view's id is the key of its name in the i18n `views` section, so every view has a name in both languages. */
 export type ViewId = keyof Messages['views'] & string;
