@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchPinyin } from './pinyin';
 import { searchCatalog } from './search';
 
 const regions = [
@@ -11,14 +12,15 @@ const indicators = [
   { code: 'industrial_value_added', nameZh: '规上工业增加值', nameEn: 'Added value of industries above designated size' },
   { code: 'semiconductor_output', nameZh: '半导体产业产值', nameEn: 'Output of the semiconductor industry' },
 ];
-const codes = (query: string) => searchCatalog(query, { regions, indicators }).map((hit) => hit.item.code);
+const codes = (query: string) => searchCatalog(query, { regions, indicators }, { pinyin: matchPinyin }).map((hit) => hit.item.code);
 
 describe('searchCatalog', () => {
   it('finds 丽水 by pinyin initials, first letters and full pinyin', () => {
     expect(codes('lsh')[0]).toBe('331100');
     expect(codes('ls')[0]).toBe('331100');
     expect(codes('LiShui')[0]).toBe('331100');
-    expect(searchCatalog('lsh', { regions, indicators })[0]).toMatchObject({ kind: 'region', matchedBy: 'pinyin_prefix' });
+    expect(searchCatalog('lsh', { regions, indicators }, { pinyin: matchPinyin })[0]).toMatchObject({ kind: 'region', matchedBy: 'pinyin_prefix' });
+    expect(searchCatalog('lsh', { regions, indicators })).toEqual([]);
   });
 
   it('finds by Chinese, English and code', () => {

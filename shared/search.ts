@@ -1,9 +1,17 @@
 /**
  * Search of regions and indicators the way analysts type: a code, Chinese ("丽水"), pinyin in full
  * or by initials ("lishui", "ls", "lsh" → 丽水), or English ("Lishui", "added value").
+ *
+ * Pinyin is matched by the caller's matcher (shared/pinyin.ts): its dictionary is over a third of
+ * the renderer's launch script, so the page loads it only once someone types a query.
  */
-import { match as matchPinyin } from 'pinyin-pro';
 import type { Nameable } from './match';
+
+/**
+ * Where the letters of `query` spell the Chinese `text` in pinyin, in full or by initials: the
+ * indexes of the characters matched, or null. See shared/pinyin.ts.
+ */
+export type PinyinMatcher = (text: string, query: string) => number[] | null;
 
 export type SearchKind = 'region' | 'indicator';
 
@@ -31,14 +39,14 @@ const SCORES: Record<MatchedBy, number> = {
 const HAN = /\p{Script=Han}/u;
 const LATIN_QUERY = /^[a-z\s']+$/i;
 
-function scoreOne(query: string, item: Nameable): MatchedBy | undefined {
+function scoreOne(query: string, item: Nameable, pinyin: PinyinMatcher | undefined): MatchedBy | undefined {
   const lower = query.toLowerCase();
   const english = item.nameEn.toLowerCase();
   if (item.code.toLowerCase() === lower) return 'code';
   if (item.nameZh === query || english === lower) return 'name';
   if (item.nameZh.startsWith(query) || english.startsWith(lower) || item.code.toLowerCase().startsWith(lower)) return 'name_prefix';
-  if (LATIN_QUERY.test(query) && HAN.test(item.nameZh)) {
-    const hit = matchPinyin(item.nameZh, lower.replace(/[\s']/g, ''), { continuous: true, insensitive: true });
+  if (pinyin && LATIN_QUERY.test(query) && HAN.test(item.nameZh)) {
+    const hit = pinyin(item.nameZh, lower.replace(/[\s']/g, ''));
     if (hit && hit[0] === 0) return 'pinyin_prefix';
     if (hit) return 'pinyin_contains';
   }
@@ -50,11 +58,12 @@ function scoreOne(query: string, item: Nameable): MatchedBy | undefined {
 /**
  * Ranks regions and indicators for a query: exact code, exact name, name prefix, pinyin prefix,
  * Chinese substring, English word, pinyin anywhere; ties keep catalogue order. At most `limit` hits.
+ * Without a pinyin matcher, pinyin finds nothing.
  */
 export function searchCatalog<R extends Nameable, I extends Nameable>(
   query: string,
   catalog: { regions: readonly R[]; indicators: readonly I[] },
-  options: { kinds?: readonly SearchKind[]; limit?: number } = {},
+  options: { kinds?: readonly SearchKind[]; limit?: number; pinyin?: PinyinMatcher } = {},
 ): SearchHit<R | I>[] {
   const trimmed = query.trim();
   if (trimmed === '') return [];
@@ -62,7 +71,7 @@ export function searchCatalog<R extends Nameable, I extends Nameable>(
   const hits: (SearchHit<R | I> & { order: number })[] = [];
   const collect = (kind: SearchKind, items: readonly (R | I)[]) => {
     items.forEach((item, order) => {
-      const matchedBy = scoreOne(trimmed, item);
+      const matchedBy = scoreOne(trimmed, item, options.pinyin);
       if (matchedBy) hits.push({ kind, item, matchedBy, score: SCORES[matchedBy], order });
     });
   };

@@ -6,6 +6,7 @@ import { buildBrief, findGapIndicators, type Brief, type BriefComparator, type B
 import { briefFailures, partExceedsWhole, type CheckFailure } from '../../../shared/brief/checks';
 import { formatWithUnit } from '../../../shared/format';
 import { comparePeriods, parsePeriod, periodLabel, spanLabel, yearsEarlier } from '../../../shared/periods';
+import { matchPinyin } from '../../../shared/pinyin';
 import { searchCatalog } from '../../../shared/search';
 import { applyTransform, growthKey, parseTransform, resultUnitLabel, type SeriesWithGrowth } from '../../../shared/transform';
 import { additivityOf, aggregate, storedPoints, type AggregateTarget } from '../../../shared/ytd';
@@ -26,7 +27,7 @@ function resolve<T extends StoredIndicator | StoredRegion>(workspace: Workspace,
   } catch (error) {
     if (!(error instanceof AppFailure) || !error.code.endsWith('_NOT_FOUND')) throw error;
     const catalog = kind === 'indicator' ? { regions: [], indicators: workspace.catalog.indicators() } : { regions: workspace.catalog.regions(), indicators: [] };
-    const hits = searchCatalog(query, catalog, { kinds: [kind], limit: 2 });
+    const hits = searchCatalog(query, catalog, { kinds: [kind], limit: 2, pinyin: matchPinyin });
     if (hits.length === 1 || (hits.length === 2 && hits[0]!.score > hits[1]!.score)) return hits[0]!.item as T;
     throw error;
   }
@@ -346,7 +347,7 @@ export function analysisHandlers(context: HandlerContext): HandlersOf<typeof ana
     'catalog.search': ({ query, kinds, limit }) => {
       const workspace = requireWorkspace();
       const catalog = { regions: workspace.catalog.regions(), indicators: workspace.catalog.indicators() };
-      return searchCatalog(query, catalog, { kinds, limit }).map((hit) => ({
+      return searchCatalog(query, catalog, { kinds, limit, pinyin: matchPinyin }).map((hit) => ({
         kind: hit.kind,
         code: hit.item.code,
         nameZh: hit.item.nameZh,

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { matchesQuery } from './matchesQuery';
 import { NavItem } from './NavItem';
+import { usePinyinMatcher } from './pinyinMatcher';
 
 /** Indicators grouped by category; a category filters the table, an indicator narrows it further. */
 export function IndicatorTree() {
@@ -19,12 +20,13 @@ export function IndicatorTree() {
       selectIndicator: state.selectIndicator,
     })),
   );
+  const pinyin = usePinyinMatcher(query);
   const groups = useMemo(
     () =>
       (catalog?.categories ?? [])
-        .map((c) => ({ category: c, indicators: catalog!.indicators.filter((i) => i.category === c.code && matchesQuery(i, query)) }))
-        .filter((group) => group.indicators.length > 0 || (query !== '' && matchesQuery(group.category, query))),
-    [catalog, query],
+        .map((c) => ({ category: c, indicators: catalog!.indicators.filter((i) => i.category === c.code && matchesQuery(i, query, pinyin)) }))
+        .filter((group) => group.indicators.length > 0 || (query !== '' && matchesQuery(group.category, query, pinyin))),
+    [catalog, query, pinyin],
   );
   const name = (item: { nameZh: string; nameEn: string }) => (language === 'zh' ? item.nameZh : item.nameEn);
   if (groups.length === 0) return query ? <p className="navigator-empty">{t('navigator.noMatch')}</p> : null;

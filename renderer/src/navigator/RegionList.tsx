@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { matchesQuery } from './matchesQuery';
 import { NavItem } from './NavItem';
+import { usePinyinMatcher } from './pinyinMatcher';
 
 /** Regions in catalog order (nation, province, cities); choosing one narrows the table to it. */
 export function RegionList() {
@@ -16,7 +17,8 @@ export function RegionList() {
       selectRegion: state.selectRegion,
     })),
   );
-  const shown = (regions ?? []).filter((region) => matchesQuery(region, query));
+  const pinyin = usePinyinMatcher(query);
+  const shown = (regions ?? []).filter((region) => matchesQuery(region, query, pinyin));
   if (shown.length === 0) return query ? <p className="navigator-empty">{t('navigator.noMatch')}</p> : null;
   return (
     <ul className="nav-tree" data-testid="region-list">

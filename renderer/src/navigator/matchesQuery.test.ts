@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchPinyin } from '../../../shared/pinyin';
 import { matchesQuery } from './matchesQuery';
 
 const lishui = { code: '331100', nameZh: '丽水市', nameEn: 'Lishui' };
@@ -13,9 +14,15 @@ describe('matchesQuery', () => {
   });
 
   it('matches pinyin in full or by initials, as the catalogue search does', () => {
-    expect(matchesQuery(lishui, 'lsh')).toBe(true);
-    expect(matchesQuery(lishui, 'ls')).toBe(true);
-    expect(matchesQuery({ code: '330100', nameZh: '杭州市', nameEn: 'Hangzhou' }, 'lsh')).toBe(false);
-    expect(matchesQuery({ code: 'industrial_value_added', nameZh: '规上工业增加值', nameEn: 'Added value' }, 'gsgy')).toBe(true);
+    expect(matchesQuery(lishui, 'lsh', matchPinyin)).toBe(true);
+    expect(matchesQuery(lishui, 'ls', matchPinyin)).toBe(true);
+    expect(matchesQuery({ code: '330100', nameZh: '杭州市', nameEn: 'Hangzhou' }, 'lsh', matchPinyin)).toBe(false);
+    expect(matchesQuery({ code: 'industrial_value_added', nameZh: '规上工业增加值', nameEn: 'Added value' }, 'gsgy', matchPinyin)).toBe(true);
+  });
+
+  it('before the pinyin dictionary has loaded, still matches codes and names', () => {
+    expect(matchesQuery(lishui, 'lsh')).toBe(false);
+    expect(matchesQuery(lishui, 'lishui')).toBe(true);
+    expect(matchesQuery(lishui, '丽水')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../shared/api/methods/analysis';
 import { matchesQuery } from '../navigator/matchesQuery';
+import { usePinyinMatcher } from '../navigator/pinyinMatcher';
 import { useAppStore } from '../store';
 import type { Pins } from './usePins';
 
@@ -75,7 +76,8 @@ function PinPicker({ pins, onClose }: { readonly pins: Pins; readonly onClose: (
     void pins.pin(code);
   };
   const unpinned = indicators.filter((indicator) => !pins.codes.includes(indicator.code));
-  const results = unpinned.filter((indicator) => matchesQuery(indicator, query)).slice(0, PICKER_RESULTS);
+  const pinyin = usePinyinMatcher(query);
+  const results = unpinned.filter((indicator) => matchesQuery(indicator, query, pinyin)).slice(0, PICKER_RESULTS);
   return (
     <div
       ref={container}
