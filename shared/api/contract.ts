@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { AppErrorSchema, describeValidation, type AppError, type Result } from './errors';
+import type { z } from 'zod';
+import { describeValidation, type AppError, type Result } from './errors';
 
 import type { MethodSpec } from './methods/spec';
 import { foundationMethods } from './methods/foundation';
@@ -55,10 +55,6 @@ export function parseInput<M extends MethodName>(method: M, raw: unknown): Resul
   return { ok: false, error: { code: 'VALIDATION', ...described } };
 }
 
-/** Schema of a transport's response envelope, for clients that parse what comes over the wire. */
-export const ResultEnvelope = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: AppErrorSchema }),
-]);
+export { ResultEnvelope } from './envelope';
 
 export type { AppError, Result };

@@ -51,14 +51,23 @@ describe('readEnvelope of series.columns', () => {
     value, growthReportedPct: { rows: [], values: [] }, rankReported: { rows: [], values: [] }, extras: [],
   });
 
-  it('accepts a figure or null per row, and refuses any other value with the method named', () => {
-    expect(readEnvelope('series.columns', { ok: true, value: columns([1.5, null, -3]) })).toEqual({ ok: true, value: columns([1.5, null, -3]) });
+  it('accepts a figure or null per row, and refuses any other value with the method named', async () => {
+    expect(await readEnvelope('series.columns', { ok: true, value: columns([1.5, null, -3]) })).toEqual({ ok: true, value: columns([1.5, null, -3]) });
     for (const bad of [[1, '2', 3], [1, {}], [true], 'not a column']) {
       const value = Array.isArray(bad) ? columns(bad) : { ...columns([1]), value: bad };
-      const result = readEnvelope('series.columns', { ok: true, value });
+      const result = await readEnvelope('series.columns', { ok: true, value });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).toContain('series.columns');
     }
+  });
+});
+
+describe('methods outside the launch\'s areas', () => {
+  it('are checked against their schemas too, loaded on first use', async () => {
+    expect(await readEnvelope('chart.list', { ok: true, value: [] })).toEqual({ ok: true, value: [] });
+    const wrong = await readEnvelope('chart.list', { ok: true, value: [{ name: 3 }] });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.code).toBe('TRANSPORT');
   });
 });
 

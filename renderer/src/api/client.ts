@@ -1,18 +1,25 @@
-import { contract, ResultEnvelope } from '../../../shared/api/contract';
 import type { ApiClient, MethodName, MethodOutput, Result } from '../../../shared/api/contract';
+import { ResultEnvelope } from '../../../shared/api/envelope';
 import type { YardstickBridge } from '../../../shared/api/bridge';
 import { transportError } from './errors';
+import { methodSpec } from './methodSpecs';
 
 export const TOKEN_HEADER = 'X-Yardstick-Token';
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Checks what came over the wire against the envelope and the method's output schema. */
-export function readEnvelope<M extends MethodName>(method: M, raw: unknown): Result<MethodOutput<M>> {
+export async function readEnvelope<M extends MethodName>(method: M, raw: unknown): Promise<Result<MethodOutput<M>>> {
   const envelope = ResultEnvelope.safeParse(raw);
   if (!envelope.success) return { ok: false, error: transportError('badResponse', method) };
   if (!envelope.data.ok) return envelope.data;
-  const value = contract[method].output.safeParse(envelope.data.value);
+  let spec;
+  try {
+    spec = await methodSpec(method);
+  } catch (cause) {
+    return { ok: false, error: transportError('network', cause instanceof Error ? cause.message : undefined) };
+  }
+  const value = spec.output.safeParse(envelope.data.value);
   if (!value.success) return { ok: false, error: transportError('badResponse', method) };
   return { ok: true, value: value.data as MethodOutput<M> };
 }
