@@ -4,6 +4,7 @@ import './boot';
 import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { prepareNumberFormats } from '../../shared/format';
 import { createDefaultClient } from './api';
 import './i18n';
 import { App } from './shell/App';
@@ -15,6 +16,8 @@ import './styles/layout.css';
 useAppStore.getState().connect(createDefaultClient());
 // Asked for before the first render, so the backend reads the workspace while the shell draws.
 void useAppStore.getState().loadWorkspace();
+// While the page waits for the figures: the number formats their rows are written with.
+requestIdleCallback(() => prepareNumberFormats(useAppStore.getState().language), { timeout: 2000 });
 preloadTableView();
 
 const root = document.getElementById('root');
