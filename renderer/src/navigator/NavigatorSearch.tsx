@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
+import { loadPinyinMatcher } from './pinyinMatcher';
 
 /** The navigator's quick filter; Ctrl+F, `/` and the menu focus it through the store. */
 export function NavigatorSearch() {
@@ -21,6 +22,9 @@ export function NavigatorSearch() {
       aria-label={t('navigator.search')}
       placeholder={t('navigator.searchPlaceholder')}
       value={query}
+      // Pinyin's dictionary is a chunk of its own: asked for as the field gets the focus, it has
+      // usually arrived by the time the first letters are typed.
+      onFocus={() => void loadPinyinMatcher()}
       onChange={(event) => setQuery(event.target.value)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') setQuery('');

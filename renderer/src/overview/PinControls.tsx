@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../shared/api/methods/analysis';
 import { matchesQuery } from '../navigator/matchesQuery';
-import { usePinyinMatcher } from '../navigator/pinyinMatcher';
+import { loadPinyinMatcher, usePinyinMatcher } from '../navigator/pinyinMatcher';
 import { useAppStore } from '../store';
 import type { Pins } from './usePins';
 
@@ -101,6 +101,7 @@ function PinPicker({ pins, onClose }: { readonly pins: Pins; readonly onClose: (
         aria-label={t('overview.pins.search')}
         placeholder={t('overview.pins.searchPlaceholder')}
         value={query}
+        onFocus={() => void loadPinyinMatcher()}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && results[0]) {
