@@ -34,6 +34,14 @@ const observations: Observation[] = [
 const all = { categoryCode: null, indicatorCode: null, regionCode: null };
 
 describe('buildWideRows', () => {
+  it('gives the table built before for the same figures, catalogue, filter and language (the table shown again)', () => {
+    const first = buildWideRows(observations, catalog, { ...all }, 'zh');
+    expect(buildWideRows(observations, catalog, { ...all }, 'zh')).toBe(first);
+    expect(buildWideRows(observations, catalog, { ...all, search: '丽水' }, 'zh')).not.toBe(first);
+    expect(buildWideRows(observations, catalog, { ...all }, 'en')).not.toBe(first);
+    expect(buildWideRows([...observations], catalog, { ...all }, 'zh')).not.toBe(first);
+  });
+
   it('shows 471.78 billion yuan as 4717.8 亿元 in Chinese with the reported growth', () => {
     const table = buildWideRows(observations, catalog, all, 'zh');
     const lishui = table.rows.find((row) => row.id === 'industrial_value_added|331100')!;

@@ -401,7 +401,23 @@ function patchedBuild(observations: readonly Observation[], catalog: Catalog, fi
  * are built again.
  */
 export function buildWideRows(observations: readonly Observation[], catalog: Catalog, filter: WideFilter, language: Language): WideTable {
+  // The table shown again (back from another view, which made a new filter object): the same table.
+  const last = BUILDS.get(observations);
+  if (last && last.catalog === catalog && last.language === language && isSameFilter(last.filter, filter)) return last.table;
   return patchedBuild(observations, catalog, filter, language) ?? buildFully(observations, catalog, filter, language);
+}
+
+function isSameFilter(a: WideFilter, b: WideFilter): boolean {
+  return (
+    a === b ||
+    (a.categoryCode === b.categoryCode &&
+      a.indicatorCode === b.indicatorCode &&
+      a.regionCode === b.regionCode &&
+      (a.search ?? '') === (b.search ?? '') &&
+      (a.period ?? null) === (b.period ?? null) &&
+      a.extraPeriods === b.extraPeriods &&
+      a.extraRows === b.extraRows)
+  );
 }
 
 function buildFully(observations: readonly Observation[], catalog: Catalog, filter: WideFilter, language: Language): WideTable {
