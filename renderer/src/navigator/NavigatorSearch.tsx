@@ -24,7 +24,7 @@ export function NavigatorSearch() {
       value={query}
       // Pinyin's dictionary is a chunk of its own: asked for as the field gets the focus, it has
       // usually arrived by the time the first letters are typed.
-      onFocus={() => void loadPinyinMatcher()}
+      onFocus={loadPinyinMatcher}
       onChange={(event) => setQuery(event.target.value)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') setQuery('');

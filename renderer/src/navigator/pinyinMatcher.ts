@@ -1,39 +1,21 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import type { PinyinMatcher } from '../../../shared/search';
+import { lazyValue } from '../shell/lazyValue';
 
 // The pinyin dictionary (pinyin-pro) is a chunk of its own, over a third of the launch script's
-// size when it was part of it: it is asked for when someone first types a query.
-let matcher: PinyinMatcher | undefined;
-let loading: Promise<void> | undefined;
-const listeners = new Set<() => void>();
+// size when it was part of it: it is asked for when a search field gets the focus or a query is
+// typed. Until it arrives, searching by code and names goes on.
+const matcher = lazyValue(() => import('../../../shared/pinyin').then(({ matchPinyin }) => matchPinyin), 'the pinyin dictionary');
 
-/** Loads the pinyin matcher (once); the components that search by pinyin then search again. */
-export function loadPinyinMatcher(): Promise<void> {
-  loading ??= import('../../../shared/pinyin').then(
-    ({ matchPinyin }) => {
-      matcher = matchPinyin;
-      listeners.forEach((listener) => listener());
-    },
-    (error: unknown) => {
-      // Searching by code and names goes on; the next query asks again.
-      loading = undefined;
-      console.error('[yardstick] the pinyin dictionary could not be loaded:', error);
-    },
-  );
-  return loading;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/** Loads the pinyin matcher (once; again after a failure); the components that search by pinyin then search again. */
+export const loadPinyinMatcher = (): void => matcher.load();
 
 /** The pinyin matcher once it has loaded, asked for as soon as there is a query to match. */
 export function usePinyinMatcher(query: string): PinyinMatcher | undefined {
-  const current = useSyncExternalStore(subscribe, () => matcher);
+  const { value } = matcher.useCurrent();
   const isWanted = query.trim() !== '';
   useEffect(() => {
-    if (isWanted) void loadPinyinMatcher();
+    if (isWanted) loadPinyinMatcher();
   }, [isWanted]);
-  return current;
+  return value;
 }

@@ -101,7 +101,7 @@ function PinPicker({ pins, onClose }: { readonly pins: Pins; readonly onClose: (
         aria-label={t('overview.pins.search')}
         placeholder={t('overview.pins.searchPlaceholder')}
         value={query}
-        onFocus={() => void loadPinyinMatcher()}
+        onFocus={loadPinyinMatcher}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && results[0]) {

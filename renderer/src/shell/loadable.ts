@@ -1,5 +1,6 @@
-import { createElement, useEffect, useSyncExternalStore, type ComponentType } from 'react';
+import { createElement, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyValue } from './lazyValue';
 
 /**
  * A view whose chunk loads on first use (or ahead of it, with `preload`): a loading line until it
@@ -9,35 +10,14 @@ import { useTranslation } from 'react-i18next';
  * waited 40-140 ms more for that timer (up to 300 ms on a first switch to another view).
  */
 export function loadable(load: () => Promise<ComponentType>): ComponentType & { preload: () => void } {
-  /** Replaced (never changed) when the chunk arrives or fails, so that React sees the change. */
-  let state: { readonly component?: ComponentType; readonly isFailed: boolean } = { isFailed: false };
-  let chunk: Promise<void> | undefined;
-  const listeners = new Set<() => void>();
-  const settle = (next: typeof state): void => {
-    state = next;
-    listeners.forEach((listener) => listener());
-  };
-  const start = (): void => {
-    chunk ??= load().then(
-      (component) => settle({ component, isFailed: false }),
-      (error: unknown) => {
-        console.error('[yardstick] a view could not be loaded:', error);
-        settle({ isFailed: true });
-      },
-    );
-  };
-  const subscribe = (listener: () => void): (() => void) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  };
-  const snapshot = (): typeof state => state;
+  const chunk = lazyValue(load, 'a view');
   function View() {
     const { t } = useTranslation();
-    const { component, isFailed } = useSyncExternalStore(subscribe, snapshot);
-    useEffect(start, []);
+    const { value: component, isFailed } = chunk.useCurrent();
+    useEffect(() => chunk.load(), []);
     if (component) return createElement(component);
     if (isFailed) return createElement('p', { className: 'notice', role: 'alert', 'data-testid': 'view-load-failed' }, t('status.viewLoadFailed'));
     return createElement('p', { className: 'notice', 'data-testid': 'view-loading' }, t('status.loading'));
   }
-  return Object.assign(View, { preload: start });
+  return Object.assign(View, { preload: chunk.load });
 }
