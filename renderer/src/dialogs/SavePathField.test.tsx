@@ -1,35 +1,23 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DialogRequest, YardstickBridge } from '../../../shared/api/bridge';
 import '../i18n';
+import { reactRootPerTest } from '../testing/reactRoot';
 import { baseName, SavePathField } from './SavePathField';
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', true);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  Reflect.deleteProperty(window, 'yardstick');
-});
+const dom = reactRootPerTest();
+afterEach(() => Reflect.deleteProperty(window, 'yardstick'));
 
 function render(onChange: (value: string) => void) {
-  act(() => root.render(<SavePathField format="xlsx" value="/home/me/对标/本期修订.xlsx" onChange={onChange} testId="export-path" />));
+  act(() => dom.root.render(<SavePathField format="xlsx" value="/home/me/对标/本期修订.xlsx" onChange={onChange} testId="export-path" />));
 }
 
 describe('SavePathField', () => {
   it('is a path field only in the browser edition', () => {
     render(vi.fn());
-    expect(container.querySelector('[data-testid="export-path"]')).not.toBeNull();
-    expect(container.querySelector('[data-testid="export-path-choose"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="export-path"]')).not.toBeNull();
+    expect(dom.container.querySelector('[data-testid="export-path-choose"]')).toBeNull();
   });
 
   it('in the desktop app, Choose… opens the native Save dialog for the format and fills the field', async () => {
@@ -38,7 +26,7 @@ describe('SavePathField', () => {
     Object.defineProperty(window, 'yardstick', { value: bridge, configurable: true });
     const onChange = vi.fn();
     render(onChange);
-    const choose = container.querySelector<HTMLButtonElement>('[data-testid="export-path-choose"]');
+    const choose = dom.container.querySelector<HTMLButtonElement>('[data-testid="export-path-choose"]');
     expect(choose?.textContent).toBe('选择…');
     await act(async () => choose?.click());
     expect(chooseFile).toHaveBeenCalledWith({ kind: 'saveExport', format: 'xlsx', defaultName: '本期修订.xlsx' });

@@ -1,25 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../i18n';
+import { reactRootPerTest } from '../testing/reactRoot';
 import { matchesQuery } from './matchesQuery';
 import { NavigatorSearch } from './NavigatorSearch';
 import { usePinyinMatcher } from './pinyinMatcher';
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', true);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = reactRootPerTest();
 
 /** Says whether "lsh" finds 丽水市 with the pinyin matcher the page has now. */
 function Probe() {
@@ -30,16 +18,16 @@ function Probe() {
 describe('the navigator search', () => {
   it('asks for the pinyin dictionary when it gets the focus, before anything is typed', async () => {
     act(() =>
-      root.render(
+      dom.root.render(
         <>
           <NavigatorSearch />
           <Probe />
         </>,
       ),
     );
-    const probe = () => container.querySelector('[data-testid="probe"]')?.textContent;
+    const probe = () => dom.container.querySelector('[data-testid="probe"]')?.textContent;
     expect(probe()).toBe('not yet');
-    await act(async () => container.querySelector<HTMLInputElement>('[data-testid="navigator-search"]')?.focus());
+    await act(async () => dom.container.querySelector<HTMLInputElement>('[data-testid="navigator-search"]')?.focus());
     await expect.poll(probe, { timeout: 10_000 }).toBe('found');
   });
 });

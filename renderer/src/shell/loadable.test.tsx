@@ -1,24 +1,12 @@
 // @vitest-environment happy-dom
 import { act, Suspense, type ComponentType } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../i18n';
+import { reactRootPerTest } from '../testing/reactRoot';
 import { loadable } from './loadable';
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', true);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = reactRootPerTest();
+afterEach(() => vi.restoreAllMocks());
 
 /** A chunk the test delivers (or fails) by hand. */
 function heldChunk() {
@@ -40,12 +28,12 @@ describe('a view loaded on first use', () => {
   it('shows a loading line, then the view, without ever suspending', async () => {
     const chunk = heldChunk();
     const View = loadable(chunk.load);
-    act(() => root.render(<Suspense fallback={FALLBACK}><View /></Suspense>));
-    expect(container.querySelector('[data-testid="view-loading"]')?.textContent).toBe('正在加载…');
-    expect(container.querySelector('[data-testid="suspended"]')).toBeNull();
+    act(() => dom.root.render(<Suspense fallback={FALLBACK}><View /></Suspense>));
+    expect(dom.container.querySelector('[data-testid="view-loading"]')?.textContent).toBe('正在加载…');
+    expect(dom.container.querySelector('[data-testid="suspended"]')).toBeNull();
     await act(async () => chunk.deliver());
-    expect(container.querySelector('[data-testid="the-view"]')?.textContent).toBe('表格');
-    expect(container.querySelector('[data-testid="view-loading"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="the-view"]')?.textContent).toBe('表格');
+    expect(dom.container.querySelector('[data-testid="view-loading"]')).toBeNull();
     expect(chunk.load).toHaveBeenCalledTimes(1);
   });
 
@@ -55,8 +43,8 @@ describe('a view loaded on first use', () => {
     View.preload();
     View.preload();
     await act(async () => chunk.deliver());
-    act(() => root.render(<View />));
-    expect(container.querySelector('[data-testid="the-view"]')).not.toBeNull();
+    act(() => dom.root.render(<View />));
+    expect(dom.container.querySelector('[data-testid="the-view"]')).not.toBeNull();
     expect(chunk.load).toHaveBeenCalledTimes(1);
   });
 
@@ -64,10 +52,10 @@ describe('a view loaded on first use', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const chunk = heldChunk();
     const View = loadable(chunk.load);
-    act(() => root.render(<View />));
+    act(() => dom.root.render(<View />));
     await act(async () => chunk.fail(new Error('Failed to fetch dynamically imported module')));
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('此视图未能加载');
-    expect(container.querySelector('[data-testid="view-loading"]')).toBeNull();
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain('此视图未能加载');
+    expect(dom.container.querySelector('[data-testid="view-loading"]')).toBeNull();
     expect(errors).toHaveBeenCalled();
   });
 });
