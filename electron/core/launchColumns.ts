@@ -7,9 +7,9 @@ import { Workspace } from './workspace';
 
 /**
  * The answer of `series.columns` for the whole working copy, as the JSON envelope the backend would
- * send, read on a connection of its own. The hosts run it in a worker thread when they
- * start (on a machine with more than two cores) (see launchCache.ts): at 200,000 observations the query takes the better
- * part of a second, which on the host's own thread held back the page and its scripts.
+ * send, read on a connection of its own. On a machine with more than two cores the hosts run it in
+ * a worker thread as they start (see launchCache.ts): at 200,000 observations the query takes the
+ * better part of a second, which on the host's own thread holds back the page and its scripts.
  *
  * The file is the one the app has open (and has checked and migrated); this connection only reads,
  * in one read transaction, so the answer is the state of one moment.
