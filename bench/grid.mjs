@@ -8,6 +8,8 @@
 //  3. a 1,000-cell paste committed (paste event → one cells.edit → the table shows it).
 // Targets: first rows under 1.5 s, median frame under 16 ms, paste under 300 ms, large/small under 3.
 //    (frames are timed with the display's 60 Hz limit lifted: a frame's time is its work.)
+// Beside them, AG Grid Community alone at the same size and row count (bench/gridFloor.mjs): first
+// rows and the median frame of the library itself on this machine, and the app's ratio to them.
 // Usage: YARDSTICK_OUT_DIR=out-edit npx electron-vite build && YARDSTICK_OUT_DIR=out-edit node bench/grid.mjs [--large 200000] [--small 2000] [--runs 3]
 //        [--sizes 2000,200000]: only these sizes, each printed on its own (no ratio), e.g. to compare two builds quickly.
 // Prints `RESULT {json}` lines and a readable summary. Asserts nothing.
@@ -17,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { libraryFloor, median, scrollFrames } from './gridFloor.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const serverJs = path.join(root, process.env.YARDSTICK_OUT_DIR ?? 'out', 'main', 'server.js');
@@ -36,10 +39,6 @@ function result(record) {
   console.log(`RESULT ${JSON.stringify({ bench: 'grid', ...record })}`);
 }
 
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 /** The browser edition on a new sample workspace; resolves once it prints its address. */
 function startServer(workspace) {
@@ -164,32 +163,16 @@ async function measure(browser, server) {
   );
 
   // 2. Scrolling: 120 frames, 120 px a frame, down through the rows; the gaps between frames.
-  const frames = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        // The grid's vertically scrolling body (found by behaviour: class names change between AG Grid versions).
-        const viewport = [...document.querySelectorAll('[data-testid="wide-table"] *')].find(
-          (element) => element.scrollHeight > element.clientHeight + 10 && /(auto|scroll)/.test(getComputedStyle(element).overflowY),
-        );
-        window.__benchViewport = viewport;
-        const gaps = [];
-        let last = performance.now();
-        let count = 0;
-        const step = (now) => {
-          gaps.push(now - last);
-          last = now;
-          // Wrapping round at the end, so that the small table keeps scrolling as long as the large one.
-          viewport.scrollTop = (viewport.scrollTop + 120) % Math.max(1, viewport.scrollHeight - viewport.clientHeight);
-          count += 1;
-          if (count < 120) requestAnimationFrame(step);
-          else resolve(gaps.slice(1));
-        };
-        requestAnimationFrame(step);
-      }),
-  );
-  await page.evaluate(() => {
-    window.__benchViewport.scrollTop = 0;
+  // The table's size and row count first, for AG Grid alone at the same size (bench/gridFloor.mjs).
+  const table = await page.evaluate(() => {
+    const { width, height } = document.querySelector('[data-testid="wide-table"]').getBoundingClientRect();
+    // aria-rowcount counts the header row.
+    const rowCount = Number(document.querySelector('[data-testid="wide-table"] [aria-rowcount]').getAttribute('aria-rowcount')) - 1;
+    // aria-colcount counts every column, drawn or not: three names, the periods, growth and rank.
+    const periodCount = Number(document.querySelector('[data-testid="wide-table"] [aria-colcount]').getAttribute('aria-colcount')) - 5;
+    return { box: { width: Math.round(width), height: Math.round(height) }, rowCount, periodCount };
   });
+  const frames = await scrollFrames(page, '[data-testid="wide-table"]');
 
   // 3. Paste 50 rows × 20 months at the first bench row's first month; done when the last cell shows it.
   // The search keeps only the bench rows (测试指标 × 测试县), so the first bench row is on screen.
@@ -216,7 +199,7 @@ async function measure(browser, server) {
     { rows: PASTE_ROWS, columns: PASTE_COLUMNS },
   );
   await page.close();
-  return { firstRowsMs, firstRowsPolledMs, viewSwitchMs, medianFrameMs: median(frames), p95FrameMs: [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)], pasteMs };
+  return { table, firstRowsMs, firstRowsPolledMs, viewSwitchMs, medianFrameMs: median(frames), p95FrameMs: [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)], pasteMs };
 }
 
 /**
@@ -240,6 +223,27 @@ function stopServer(server) {
     server.child.once('exit', () => resolve());
     server.child.kill('SIGTERM');
   });
+}
+
+/** The timings of a run (every number it measured). */
+const metricsOf = (run) => Object.keys(run).filter((key) => typeof run[key] === 'number');
+
+/**
+ * The app beside AG Grid alone (bench/gridFloor.mjs) at one size: first rows at launch on the table
+ * and the median scroll frame, with their ratios. The floor is what this machine gives the library
+ * itself; the targets are absolute and stay as they are.
+ */
+function compareWithFloor(measured) {
+  const pairs = [
+    ['launchOnTableFirstRowsMs', 'firstRowsMs', 'first rows at launch'],
+    ['medianFrameMs', 'medianFrameMs', 'median scroll frame'],
+  ];
+  console.log(`  beside AG Grid alone (${measured.table.rowCount} rows, same box, same browser):`);
+  for (const [ours, floorKey, label] of pairs) {
+    const ratio = measured[ours] / measured.floor[floorKey];
+    result({ metric: `${ours}VsLibrary`, observations: measured.observations, ms: measured[ours], baselineMs: measured.floor[floorKey], baseline: 'AG Grid Community alone', ratio });
+    console.log(`    ${label.padEnd(22)} ${measured[ours].toFixed(1).padStart(8)} ms vs ${measured.floor[floorKey].toFixed(1).padStart(8)} ms  ratio ${ratio.toFixed(2)}`);
+  }
 }
 
 async function bench(observations, browser, runs) {
@@ -266,9 +270,13 @@ async function bench(observations, browser, runs) {
       run.launchOnTableFirstRowsMs = await launchFirstRows(browser, workspace, { reopenTable: true });
       console.log(`  launch, reopening on the table: ${run.launchOnTableFirstRowsMs.toFixed(0)} ms`);
     }
+    // AG Grid alone with as many rows and columns, in a box of the table's size (no server running).
+    const { table } = measured[0];
+    const floor = await libraryFloor(browser, { rows: table.rowCount, periods: table.periodCount, box: table.box, runs });
+    console.log(`  AG Grid alone, ${table.rowCount} rows × ${table.periodCount} periods in ${table.box.width}×${table.box.height} px: ${JSON.stringify(floor)}`);
     server = await startServer(workspace);
-    const summary = Object.fromEntries(Object.keys(measured[0]).map((key) => [key, median(measured.map((m) => m[key]))]));
-    return { observations: shape.written, indicators: shape.indicators, regions: shape.regions, periods: PERIODS.length, ...summary };
+    const summary = Object.fromEntries(metricsOf(measured[0]).map((key) => [key, median(measured.map((m) => m[key]))]));
+    return { observations: shape.written, indicators: shape.indicators, regions: shape.regions, periods: PERIODS.length, table, floor, ...summary };
   } finally {
     await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -294,6 +302,7 @@ try {
       for (const metric of metrics) result({ metric, observations: measured.observations, ms: measured[metric], target: targets[metric] ?? null });
       console.log(`\nWide table, ${measured.observations} observations, median of ${runs} runs, load average now ${load()}:`);
       for (const metric of metrics) console.log(`  ${metric.padEnd(24)} ${measured[metric].toFixed(1).padStart(8)} ms${targets[metric] ? `  (target < ${targets[metric]} ms)` : ''}`);
+      compareWithFloor(measured);
     }
   } else {
     console.log('measuring', values.small, 'then', values.large, 'observations; load average', load());
@@ -307,6 +316,10 @@ try {
     for (const metric of metrics) {
       const target = targets[metric] ? `  (target < ${targets[metric]} ms)` : '';
       console.log(`  ${metric.padEnd(24)} ${large[metric].toFixed(1).padStart(8)} ms vs ${small[metric].toFixed(1).padStart(8)} ms  ratio ${(large[metric] / small[metric]).toFixed(2)}${target}`);
+    }
+    for (const measured of [small, large]) {
+      console.log(`${measured.observations} observations:`);
+      compareWithFloor(measured);
     }
   }
 } finally {

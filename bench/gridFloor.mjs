@@ -1,0 +1,124 @@
+// The library's floor for bench/grid.mjs: AG Grid Community on its own (its published bundle, no
+// app, no React, no formatting, class rules or tooltips) in the same browser, at the same size, with
+// as many rows and columns as the app's wide table, timed the same way. What the app takes beyond
+// these numbers is the app's; what these numbers take is what this machine gives AG Grid.
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// The package exports no path to its browser bundle: it sits beside the entry point, in dist/.
+const entry = createRequire(import.meta.url).resolve('ag-grid-community');
+const bundle = fs.readFileSync(path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`)), 'dist', 'ag-grid-community.min.js'));
+
+/** Period columns and the two after them, as the wide table has (bench/grid.mjs fills 40 months). */
+function rowsOf(rowCount, periodCount) {
+  const rows = [];
+  for (let r = 0; r < rowCount; r += 1) {
+    const row = { indicator: `测试指标${r % 97}`, region: `测试县${r}`, unit: '亿元', growth: ((r * 37) % 200) / 10 - 5, rank: (r % 11) + 1 };
+    for (let p = 0; p < periodCount; p += 1) row[`p${p}`] = ((r * periodCount + p) * 7919 % 100000) / 100;
+    rows.push(row);
+  }
+  return rows;
+}
+
+// The page: the bundle, then the rows fetched, then the grid; `__benchFirstRowsAt` is set after the
+// paint that first shows rows, as bench/grid.mjs times the app. The theme's sizes are the app's
+// (renderer/src/table/gridSetup.ts), so as many rows and columns are on screen.
+const page = (box, periodCount) => `<!doctype html><meta charset="utf-8"><title>AG Grid alone</title>
+<script src="/ag-grid.js"></script>
+<div id="grid" style="width:${box.width}px;height:${box.height}px"></div>
+<script>
+new MutationObserver((_, observer) => {
+  if (!document.querySelector('#grid [role="row"][row-id]')) return;
+  observer.disconnect();
+  requestAnimationFrame(() => setTimeout(() => (window.__benchFirstRowsAt = performance.now()), 0));
+}).observe(document, { childList: true, subtree: true });
+fetch('/rows').then((response) => response.json()).then((rowData) => {
+  const { createGrid, ModuleRegistry, AllCommunityModule, themeQuartz } = agGrid;
+  ModuleRegistry.registerModules([AllCommunityModule]);
+  const periods = Array.from({ length: ${periodCount} }, (_, p) => ({ field: 'p' + p, headerName: 'M' + p, type: 'rightAligned', minWidth: 90, width: 90 }));
+  createGrid(document.getElementById('grid'), {
+    theme: themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6, rowHeight: 30, wrapperBorderRadius: 0, columnBorder: true }),
+    headerHeight: 34, rowBuffer: 4, animateRows: false, rowData,
+    defaultColDef: { resizable: true, sortable: true, suppressMovable: true },
+    columnDefs: [
+      { field: 'indicator', pinned: 'left', width: 160 }, { field: 'region', pinned: 'left', width: 100 }, { field: 'unit', pinned: 'left', width: 64 },
+      ...periods, { field: 'growth', type: 'rightAligned', width: 100 }, { field: 'rank', type: 'rightAligned', width: 80 },
+    ],
+  });
+});
+</script>`;
+
+/** Serves the page, the bundle and the rows on a free port; resolves with its address and a close(). */
+function serve(html, rowsJson) {
+  const server = http.createServer((request, response) => {
+    const [type, body] =
+      request.url === '/ag-grid.js' ? ['text/javascript', bundle] : request.url === '/rows' ? ['application/json', rowsJson] : ['text/html; charset=utf-8', html];
+    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    response.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() })));
+}
+
+/**
+ * AG Grid alone with `rows` rows (3 pinned name columns, `periods` period columns, growth and rank)
+ * in a box of the app's table size: first rows from navigation, and the median frame of the same
+ * scroll as bench/grid.mjs (120 frames, 120 px a frame). Medians of `runs` page loads.
+ */
+export async function libraryFloor(browser, { rows, periods, box, runs }) {
+  const site = await serve(page(box, periods), JSON.stringify(rowsOf(rows, periods)));
+  try {
+    const firstRows = [];
+    const frames = [];
+    for (let run = 0; run < runs; run += 1) {
+      const tab = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'zh-CN' });
+      await tab.goto(site.url);
+      await tab.waitForFunction(() => window.__benchFirstRowsAt !== undefined, null, { polling: 'raf' });
+      firstRows.push(await tab.evaluate(() => window.__benchFirstRowsAt));
+      frames.push(median(await scrollFrames(tab, '#grid')));
+      await tab.close();
+    }
+    return { firstRowsMs: median(firstRows), medianFrameMs: median(frames) };
+  } finally {
+    site.close();
+  }
+}
+
+/**
+ * The gaps between frames while the grid under `selector` scrolls 120 px a frame for 120 frames
+ * (wrapping round at the end, so that a small table keeps scrolling as long as a large one), then
+ * back to the top. The app's table is timed by the same loop.
+ */
+export function scrollFrames(page, selector) {
+  return page.evaluate(
+    (selector) =>
+      new Promise((resolve) => {
+        // The grid's vertically scrolling body (found by behaviour: class names change between AG Grid versions).
+        const viewport = [...document.querySelectorAll(`${selector} *`)].find(
+          (element) => element.scrollHeight > element.clientHeight + 10 && /(auto|scroll)/.test(getComputedStyle(element).overflowY),
+        );
+        const gaps = [];
+        let last = performance.now();
+        let count = 0;
+        const step = (now) => {
+          gaps.push(now - last);
+          last = now;
+          viewport.scrollTop = (viewport.scrollTop + 120) % Math.max(1, viewport.scrollHeight - viewport.clientHeight);
+          count += 1;
+          if (count < 120) requestAnimationFrame(step);
+          else {
+            viewport.scrollTop = 0;
+            resolve(gaps.slice(1));
+          }
+        };
+        requestAnimationFrame(step);
+      }),
+    selector,
+  );
+}
+
+export const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
