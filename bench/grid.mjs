@@ -170,7 +170,11 @@ async function measure(browser, server) {
     const rowCount = Number(document.querySelector('[data-testid="wide-table"] [aria-rowcount]').getAttribute('aria-rowcount')) - 1;
     // aria-colcount counts every column, drawn or not: three names, the periods, growth and rank.
     const periodCount = Number(document.querySelector('[data-testid="wide-table"] [aria-colcount]').getAttribute('aria-colcount')) - 5;
-    return { box: { width: Math.round(width), height: Math.round(height) }, rowCount, periodCount };
+    // Widths of the three name columns and of a period column, for a floor with as many columns on screen.
+    const widthOf = (colId) => document.querySelector(`[data-testid="wide-table"] .ag-header-cell[col-id="${colId}"]`)?.getBoundingClientRect().width;
+    const periodWidths = [...document.querySelectorAll('[data-testid="wide-table"] .ag-header-cell[col-id^="period:"]')].map((cell) => cell.getBoundingClientRect().width).sort((a, b) => a - b);
+    const widths = { names: ['indicator', 'region', 'unit'].map((colId) => Math.round(widthOf(colId) ?? 100)), period: Math.round(periodWidths[periodWidths.length >> 1] ?? 90) };
+    return { box: { width: Math.round(width), height: Math.round(height) }, rowCount, periodCount, widths };
   });
   const frames = await scrollFrames(page, '[data-testid="wide-table"]');
 
@@ -272,8 +276,8 @@ async function bench(observations, browser, runs) {
     }
     // AG Grid alone with as many rows and columns, in a box of the table's size (no server running).
     const { table } = measured[0];
-    const floor = await libraryFloor(browser, { rows: table.rowCount, periods: table.periodCount, box: table.box, runs });
-    console.log(`  AG Grid alone, ${table.rowCount} rows × ${table.periodCount} periods in ${table.box.width}×${table.box.height} px: ${JSON.stringify(floor)}`);
+    const floor = await libraryFloor(browser, { rows: table.rowCount, periods: table.periodCount, box: table.box, widths: table.widths, runs });
+    console.log(`  AG Grid alone, ${table.rowCount} rows × ${table.periodCount} periods in ${table.box.width}×${table.box.height} px, columns ${JSON.stringify(table.widths)}: ${JSON.stringify(floor)}`);
     server = await startServer(workspace);
     const summary = Object.fromEntries(metricsOf(measured[0]).map((key) => [key, median(measured.map((m) => m[key]))]));
     return { observations: shape.written, indicators: shape.indicators, regions: shape.regions, periods: PERIODS.length, table, floor, ...summary };

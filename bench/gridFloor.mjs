@@ -1,15 +1,22 @@
-// The library's floor for bench/grid.mjs: AG Grid Community on its own (its published bundle, no
-// app, no React, no formatting, class rules or tooltips) in the same browser, at the same size, with
-// as many rows and columns as the app's wide table, timed the same way. What the app takes beyond
-// these numbers is the app's; what these numbers take is what this machine gives AG Grid.
-import fs from 'node:fs';
+// The library's floor for bench/grid.mjs: AG Grid Community on its own, with the modules and the
+// theme the app's tables use (bench/gridFloorPage.ts bundles renderer/src/table/gridSetup.ts) and
+// nothing else of the app (no React, store, formatting, class rules or tooltips), in the same
+// browser, at the same size, with as many rows and columns as the app's wide table, timed the same
+// way. What the app takes beyond these numbers is the app's; what they take is what this machine
+// gives AG Grid.
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { build } from 'rolldown';
 
-// The package exports no path to its browser bundle: it sits beside the entry point, in dist/.
-const entry = createRequire(import.meta.url).resolve('ag-grid-community');
-const bundle = fs.readFileSync(path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`)), 'dist', 'ag-grid-community.min.js'));
+const here = path.dirname(new URL(import.meta.url).pathname);
+const { output } = await build({
+  input: path.join(here, 'gridFloorPage.ts'),
+  platform: 'browser',
+  write: false,
+  transform: { define: { 'import.meta.env.DEV': 'false' } },
+  output: { format: 'iife', minify: true },
+});
+const bundle = output[0].code;
 
 /** Period columns and the two after them, as the wide table has (bench/grid.mjs fills 40 months). */
 function rowsOf(rowCount, periodCount) {
@@ -23,9 +30,10 @@ function rowsOf(rowCount, periodCount) {
 }
 
 // The page: the bundle, then the rows fetched, then the grid; `__benchFirstRowsAt` is set after the
-// paint that first shows rows, as bench/grid.mjs times the app. The theme's sizes are the app's
-// (renderer/src/table/gridSetup.ts), so as many rows and columns are on screen.
-const page = (box, periodCount) => `<!doctype html><meta charset="utf-8"><title>AG Grid alone</title>
+// paint that first shows rows, as bench/grid.mjs times the app. With the app's theme as many rows and
+// columns are on screen.
+const page = (box, periodCount, widths) => `<!doctype html><html data-ag-theme-mode="light"><meta charset="utf-8"><title>AG Grid alone</title>
+<style>body { margin: 0; font: 13px system-ui, 'Noto Sans CJK SC', sans-serif; }</style>
 <script src="/ag-grid.js"></script>
 <div id="grid" style="width:${box.width}px;height:${box.height}px"></div>
 <script>
@@ -35,20 +43,24 @@ new MutationObserver((_, observer) => {
   requestAnimationFrame(() => setTimeout(() => (window.__benchFirstRowsAt = performance.now()), 0));
 }).observe(document, { childList: true, subtree: true });
 fetch('/rows').then((response) => response.json()).then((rowData) => {
-  const { createGrid, ModuleRegistry, AllCommunityModule, themeQuartz } = agGrid;
-  ModuleRegistry.registerModules([AllCommunityModule]);
-  const periods = Array.from({ length: ${periodCount} }, (_, p) => ({ field: 'p' + p, headerName: 'M' + p, type: 'rightAligned', minWidth: 90, width: 90 }));
+  const { createGrid, theme } = floorGrid;
+  const periods = Array.from({ length: ${periodCount} }, (_, p) => ({ field: 'p' + p, headerName: 'M' + p, type: 'rightAligned', width: ${widths.period} }));
   createGrid(document.getElementById('grid'), {
-    theme: themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6, rowHeight: 30, wrapperBorderRadius: 0, columnBorder: true }),
+    theme,
     headerHeight: 34, rowBuffer: 4, animateRows: false, rowData,
     defaultColDef: { resizable: true, sortable: true, suppressMovable: true },
     columnDefs: [
-      { field: 'indicator', pinned: 'left', width: 160 }, { field: 'region', pinned: 'left', width: 100 }, { field: 'unit', pinned: 'left', width: 64 },
+      { field: 'indicator', pinned: 'left', width: ${widths.names[0]} }, { field: 'region', pinned: 'left', width: ${widths.names[1]} }, { field: 'unit', pinned: 'left', width: ${widths.names[2]} },
       ...periods, { field: 'growth', type: 'rightAligned', width: 100 }, { field: 'rank', type: 'rightAligned', width: 80 },
     ],
   });
 });
 </script>`;
+
+/** The floor's page with these rows and columns on a free port: its address and a close(). */
+export function floorSite({ rows, periods, box, widths }) {
+  return serve(page(box, periods, widths), JSON.stringify(rowsOf(rows, periods)));
+}
 
 /** Serves the page, the bundle and the rows on a free port; resolves with its address and a close(). */
 function serve(html, rowsJson) {
@@ -63,11 +75,12 @@ function serve(html, rowsJson) {
 
 /**
  * AG Grid alone with `rows` rows (3 pinned name columns, `periods` period columns, growth and rank)
- * in a box of the app's table size: first rows from navigation, and the median frame of the same
+ * in a box of the app's table size, its columns as wide as the app's (`widths`: the three names' and
+ * a period's, in px): first rows from navigation, and the median frame of the same
  * scroll as bench/grid.mjs (120 frames, 120 px a frame). Medians of `runs` page loads.
  */
-export async function libraryFloor(browser, { rows, periods, box, runs }) {
-  const site = await serve(page(box, periods), JSON.stringify(rowsOf(rows, periods)));
+export async function libraryFloor(browser, { rows, periods, box, widths, runs }) {
+  const site = await floorSite({ rows, periods, box, widths });
   try {
     const firstRows = [];
     const frames = [];
