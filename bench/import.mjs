@@ -3,8 +3,9 @@
 //     validate, commit) vs the sqlite3 shell's `.import` of the same file (target: under 2x);
 //  2. an xlsx of 100,000 cells imported vs LibreOffice headless converting it to csv (target: faster).
 // Beside 1, the store's floor (bench/importFloor.mjs): the same rows written straight into a
-// workspace's tables, with nothing parsed or checked, as a ratio to the same `.import`.
-// Usage: npm run build && node bench/import.mjs [--rows 1000000] [--cells 100000]
+// workspace's tables, with nothing parsed or checked, as a ratio to the same `.import`; with
+// --pipeline also a pipelined import reduced to parsing and writing (bench/importPipeline.mjs).
+// Usage: npm run build && node bench/import.mjs [--rows 1000000] [--cells 100000] [--pipeline]
 // Prints `RESULT {json}` lines (collected by bench/run.mjs) and a readable summary. Asserts nothing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ import ExcelJS from 'exceljs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const cli = path.join(root, process.env.YARDSTICK_OUT_DIR ?? 'out', 'main', 'cli.js');
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, cells: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, cells: { type: 'string', default: '100000' }, pipeline: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
 const cells = Number(values.cells);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yardstick-bench-import-'));
@@ -101,7 +102,7 @@ const baseline = time('sqlite3 .import', () => run('sqlite3', [path.join(dir, 'b
 // for reading, parsing, detecting, checking and the change set that makes the import undoable.
 const floorWorkspace = path.join(dir, 'floor.sqlite');
 run(process.execPath, [cli, 'init', floorWorkspace, '--sample']);
-const floor = JSON.parse(run(process.execPath, [path.join(root, 'bench', 'importFloor.mjs'), floorWorkspace, String(rows)]));
+const floor = JSON.parse(run(process.execPath, [path.join(root, 'bench', 'importFloor.mjs'), floorWorkspace, String(rows), path.basename(csv)]));
 const workspace = path.join(dir, 'ws.sqlite');
 run(process.execPath, [cli, 'init', workspace, '--sample']);
 const ours = time('yardstick import', () => run(process.execPath, [cli, 'import', workspace, csv, '--auto', '--confirm-new', '--format', 'json']));
@@ -115,6 +116,15 @@ console.log(
 );
 result({ case: `csv of ${rows.toLocaleString('en-US')} observations`, ms: ours.ms, baselineMs: baseline.ms, baseline: 'sqlite3 shell .import', ratio: ours.ms / baseline.ms, target: 'ratio < 2', isMet: ours.ms / baseline.ms < 2, detail: { counts: imported.counts ?? null, stagesMs: csvStages } });
 result({ case: `store floor: ${rows.toLocaleString('en-US')} observations written to a workspace's tables, nothing parsed`, ms: floor.ms, baselineMs: baseline.ms, baseline: 'sqlite3 shell .import', ratio: floor.ms / baseline.ms, target: null });
+// --pipeline: the best case of a pipelined import (bench/importPipeline.mjs): parsing in one thread
+// while the other writes, with no detection, checks or undo record.
+if (values.pipeline) {
+  const pipelineWorkspace = path.join(dir, 'pipeline.sqlite');
+  run(process.execPath, [cli, 'init', pipelineWorkspace, '--sample']);
+  const pipeline = JSON.parse(run(process.execPath, [path.join(root, 'bench', 'importPipeline.mjs'), pipelineWorkspace, csv]));
+  console.log(`csv: a pipelined import with nothing but parsing and writing ${Math.round(pipeline.ms)} ms (${(pipeline.ms / baseline.ms).toFixed(2)}× .import; the reader done at ${Math.round(pipeline.readerMs)} ms)`);
+  result({ case: `pipeline floor: ${rows.toLocaleString('en-US')} observations parsed in one thread while written in another`, ms: pipeline.ms, baselineMs: baseline.ms, baseline: 'sqlite3 shell .import', ratio: pipeline.ms / baseline.ms, target: null });
+}
 
 // 2. xlsx of N cells: a wide table (cities down, months across).
 const xlsx = path.join(dir, 'cells.xlsx');

@@ -1,0 +1,139 @@
+// The best case of a pipelined csv import on two cores, for bench/import.mjs --pipeline: a reader
+// thread decodes and parses the csv (region, indicator, period, value, unit), converts 亿元 to billion
+// yuan and sends chunks of coded rows; the main thread writes each chunk as Yardstick stores versions
+// (with their source cell, in key order within the chunk, 64 to an INSERT), creating new regions as
+// they come, then the cells, then COMMIT. No layout detection, no checks beyond parsing, no undo
+// record, no process or module start-up: a lower bound of what a pipelined import could take here.
+//   node bench/importPipeline.mjs <workspace made by `yardstick init --sample`> <csv of bench/import.mjs>
+// Prints { observations, ms, readerMs } (readerMs: when the reader had sent its last chunk).
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+/** Rows a chunk carries from the reader to the writer. */
+const CHUNK = 65536;
+
+if (!isMainThread) {
+  const { file } = workerData;
+  const bytes = fs.readFileSync(file);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const names = { region: new Map(), indicator: new Map(), period: new Map() };
+  const periodOfText = new Map();
+  const code = (kind, name, fresh) => {
+    let id = names[kind].get(name);
+    if (id === undefined) {
+      id = names[kind].size;
+      names[kind].set(name, id);
+      fresh[kind].push(name);
+    }
+    return id;
+  };
+  let at = text.indexOf('\n') + 1;
+  let line = 2;
+  let chunk = null;
+  const start = () => ({ region: new Int32Array(CHUNK), indicator: new Int32Array(CHUNK), period: new Int32Array(CHUNK), value: new Float64Array(CHUNK), line: new Int32Array(CHUNK), count: 0, fresh: { region: [], indicator: [], period: [] } });
+  const send = () => {
+    parentPort.postMessage(chunk, [chunk.region.buffer, chunk.indicator.buffer, chunk.period.buffer, chunk.value.buffer, chunk.line.buffer]);
+  };
+  chunk = start();
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const row = text.slice(at, end);
+    at = end + 1;
+    if (row.length === 0) continue;
+    const [region, indicator, periodText, valueText, unit] = row.split(',');
+    const n = chunk.count++;
+    chunk.region[n] = code('region', region, chunk.fresh);
+    chunk.indicator[n] = code('indicator', indicator, chunk.fresh);
+    let period = periodOfText.get(periodText);
+    if (period === undefined) {
+      const m = /^(\d{4})年(\d{1,2})月$/.exec(periodText);
+      period = code('period', `${m[1]}M${m[2].padStart(2, '0')}`, chunk.fresh);
+      periodOfText.set(periodText, period);
+    }
+    chunk.period[n] = period;
+    const value = Number(valueText);
+    if (!Number.isFinite(value) || unit !== '亿元') throw new Error(`row ${line}: ${row}`);
+    chunk.value[n] = value / 10;
+    chunk.line[n] = line++;
+    if (chunk.count === CHUNK) {
+      send();
+      chunk = start();
+    }
+  }
+  send();
+  parentPort.postMessage({ done: true });
+} else {
+  const [ws, csv] = process.argv.slice(2);
+  if (!ws || !csv) throw new Error('usage: node bench/importPipeline.mjs <workspace> <csv>');
+  const started = performance.now();
+  const db = new Database(ws);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = FULL');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('mmap_size = 1073741824');
+  // About the page cache a write of a million versions gets (observationRepository's growPageCache).
+  db.pragma('cache_size = -300000');
+  const indicatorIds = new Map(db.prepare('SELECT name_zh, id FROM indicator').raw().all());
+  const regionIds = new Map(db.prepare('SELECT name_zh, id FROM region').raw().all());
+  const addRegion = db.prepare("INSERT INTO region (code, name_zh, name_en, level) VALUES (?, ?, ?, 'county')");
+  const csvName = path.basename(csv);
+  const prefix = `${csvName} '${csvName.replace(/\.[^.]*$/, '')}'!D`;
+  db.exec('BEGIN');
+  const changeSet = Number(db.prepare("INSERT INTO change_set (kind, label, seq, created_at, forward, inverse) VALUES ('import', 'pipeline', 0, '2026-01-01T00:00:00.000Z', '[]', '[]')").run().lastInsertRowid);
+  const tuple = `(?, ?, ?, ?, NULL, NULL, '', NULL, ?, 0, ${changeSet}, '2026-01-01T00:00:00.000Z')`;
+  const sql = (n) => `INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, rank_reported, flags, note, source, from_seq, change_set_id, recorded_at) VALUES ${Array(n).fill(tuple).join(', ')}`;
+  const batch = db.prepare(sql(64));
+  const single = db.prepare(sql(1));
+  const lastBefore = db.prepare('SELECT coalesce(max(id), 0) FROM observation_version').pluck().get();
+  const codes = { region: [], indicator: [], period: [] };
+  let written = 0;
+  let readerDoneAt = 0;
+  const write = (chunk) => {
+    for (const name of chunk.fresh.region) {
+      let id = regionIds.get(name);
+      if (id === undefined) {
+        id = Number(addRegion.run(`P${codes.region.length}`, name, name).lastInsertRowid);
+        regionIds.set(name, id);
+      }
+      codes.region.push(id);
+    }
+    for (const name of chunk.fresh.indicator) {
+      const id = indicatorIds.get(name);
+      if (id === undefined) throw new Error(`unknown indicator ${name}`);
+      codes.indicator.push(id);
+    }
+    for (const name of chunk.fresh.period) codes.period.push(name);
+    // Key order within the chunk.
+    const order = Array.from({ length: chunk.count }, (_, i) => i);
+    order.sort((a, b) => chunk.indicator[a] - chunk.indicator[b] || chunk.region[a] - chunk.region[b] || chunk.period[a] - chunk.period[b]);
+    const params = [];
+    for (const i of order) {
+      params.push(codes.indicator[chunk.indicator[i]], codes.region[chunk.region[i]], codes.period[chunk.period[i]], chunk.value[i], prefix + chunk.line[i]);
+      if (params.length === 64 * 5) {
+        batch.run(params);
+        params.length = 0;
+      }
+    }
+    for (let k = 0; k < params.length; k += 5) single.run(params.slice(k, k + 5));
+    written += chunk.count;
+  };
+  const finish = () => {
+    db.prepare(`INSERT INTO cell (indicator_id, region_id, period, open_id) SELECT indicator_id, region_id, period, id FROM observation_version WHERE id > ? AND to_seq IS NULL ON CONFLICT (indicator_id, region_id, period) DO UPDATE SET open_id = excluded.open_id`).run(lastBefore);
+    db.exec('COMMIT');
+    const ms = performance.now() - started;
+    db.close();
+    console.log(JSON.stringify({ observations: written, ms, readerMs: readerDoneAt }));
+  };
+  const worker = new Worker(new URL(import.meta.url), { workerData: { file: csv } });
+  worker.on('message', (message) => {
+    if (message.done) {
+      readerDoneAt = performance.now() - started;
+      finish();
+      void worker.terminate();
+    } else write(message);
+  });
+}
