@@ -100,9 +100,13 @@ const baseline = time('sqlite3 .import', () => run('sqlite3', [path.join(dir, 'b
 // The store's floor: SQLite's own work to keep as many observations in a workspace's tables, with
 // nothing read or checked (bench/importFloor.mjs). What 2× `.import` leaves beyond it is the budget
 // for reading, parsing, detecting, checking and the change set that makes the import undoable.
-const floorWorkspace = path.join(dir, 'floor.sqlite');
-run(process.execPath, [cli, 'init', floorWorkspace, '--sample']);
-const floor = JSON.parse(run(process.execPath, [path.join(root, 'bench', 'importFloor.mjs'), floorWorkspace, String(rows), path.basename(csv)]));
+/** Runs a floor script of bench/ on a new sample workspace (its first argument) and returns what it prints. */
+function floorOnNewWorkspace(name, script, ...args) {
+  const file = path.join(dir, name);
+  run(process.execPath, [cli, 'init', file, '--sample']);
+  return JSON.parse(run(process.execPath, [path.join(root, 'bench', script), file, ...args]));
+}
+const floor = floorOnNewWorkspace('floor.sqlite', 'importFloor.mjs', String(rows), path.basename(csv));
 const workspace = path.join(dir, 'ws.sqlite');
 run(process.execPath, [cli, 'init', workspace, '--sample']);
 const ours = time('yardstick import', () => run(process.execPath, [cli, 'import', workspace, csv, '--auto', '--confirm-new', '--format', 'json']));
@@ -119,9 +123,7 @@ result({ case: `store floor: ${rows.toLocaleString('en-US')} observations writte
 // --pipeline: the best case of a pipelined import (bench/importPipeline.mjs): parsing in one thread
 // while the other writes, with no detection, checks or undo record.
 if (values.pipeline) {
-  const pipelineWorkspace = path.join(dir, 'pipeline.sqlite');
-  run(process.execPath, [cli, 'init', pipelineWorkspace, '--sample']);
-  const pipeline = JSON.parse(run(process.execPath, [path.join(root, 'bench', 'importPipeline.mjs'), pipelineWorkspace, csv]));
+  const pipeline = floorOnNewWorkspace('pipeline.sqlite', 'importPipeline.mjs', csv);
   console.log(`csv: a pipelined import with nothing but parsing and writing ${Math.round(pipeline.ms)} ms (${(pipeline.ms / baseline.ms).toFixed(2)}× .import; the reader done at ${Math.round(pipeline.readerMs)} ms)`);
   result({ case: `pipeline floor: ${rows.toLocaleString('en-US')} observations parsed in one thread while written in another`, ms: pipeline.ms, baselineMs: baseline.ms, baseline: 'sqlite3 shell .import', ratio: pipeline.ms / baseline.ms, target: null });
 }

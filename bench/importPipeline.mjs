@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import { openForLargeWrite, sourcePrefix, versionInserter } from './versionWrites.mjs';
 
 /** Rows a chunk carries from the reader to the writer. */
 const CHUNK = 65536;
@@ -68,27 +68,18 @@ if (!isMainThread) {
 } else {
   const [ws, csv] = process.argv.slice(2);
   if (!ws || !csv) throw new Error('usage: node bench/importPipeline.mjs <workspace> <csv>');
+  // The page cache of a write of this many versions (one a line but the header), counted before the clock starts.
+  const bytes = fs.readFileSync(csv);
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines += 1;
   const started = performance.now();
-  const db = new Database(ws);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = FULL');
-  db.pragma('temp_store = MEMORY');
-  db.pragma('mmap_size = 1073741824');
-  // About the page cache a write of a million versions gets (observationRepository's growPageCache).
-  db.pragma('cache_size = -300000');
+  const db = openForLargeWrite(ws, lines - 1);
   const indicatorIds = new Map(db.prepare('SELECT name_zh, id FROM indicator').raw().all());
   const regionIds = new Map(db.prepare('SELECT name_zh, id FROM region').raw().all());
   const addRegion = db.prepare("INSERT INTO region (code, name_zh, name_en, level) VALUES (?, ?, ?, 'county')");
-  const csvName = path.basename(csv);
-  const prefix = `${csvName} '${csvName.replace(/\.[^.]*$/, '')}'!D`;
+  const prefix = sourcePrefix(path.basename(csv));
   db.exec('BEGIN');
-  const changeSet = Number(db.prepare("INSERT INTO change_set (kind, label, seq, created_at, forward, inverse) VALUES ('import', 'pipeline', 0, '2026-01-01T00:00:00.000Z', '[]', '[]')").run().lastInsertRowid);
-  const tuple = `(?, ?, ?, ?, NULL, NULL, '', NULL, ?, 0, ${changeSet}, '2026-01-01T00:00:00.000Z')`;
-  const sql = (n) => `INSERT INTO observation_version (indicator_id, region_id, period, value, growth_reported_pct, rank_reported, flags, note, source, from_seq, change_set_id, recorded_at) VALUES ${Array(n).fill(tuple).join(', ')}`;
-  const batch = db.prepare(sql(64));
-  const single = db.prepare(sql(1));
-  const lastBefore = db.prepare('SELECT coalesce(max(id), 0) FROM observation_version').pluck().get();
+  const versions = versionInserter(db, 'pipeline');
   const codes = { region: [], indicator: [], period: [] };
   let written = 0;
   let readerDoneAt = 0;
@@ -110,19 +101,13 @@ if (!isMainThread) {
     // Key order within the chunk.
     const order = Array.from({ length: chunk.count }, (_, i) => i);
     order.sort((a, b) => chunk.indicator[a] - chunk.indicator[b] || chunk.region[a] - chunk.region[b] || chunk.period[a] - chunk.period[b]);
-    const params = [];
-    for (const i of order) {
-      params.push(codes.indicator[chunk.indicator[i]], codes.region[chunk.region[i]], codes.period[chunk.period[i]], chunk.value[i], prefix + chunk.line[i]);
-      if (params.length === 64 * 5) {
-        batch.run(params);
-        params.length = 0;
-      }
-    }
-    for (let k = 0; k < params.length; k += 5) single.run(params.slice(k, k + 5));
+    const values = [];
+    for (const i of order) values.push(codes.indicator[chunk.indicator[i]], codes.region[chunk.region[i]], codes.period[chunk.period[i]], chunk.value[i], prefix + chunk.line[i]);
+    versions.insert(values);
     written += chunk.count;
   };
   const finish = () => {
-    db.prepare(`INSERT INTO cell (indicator_id, region_id, period, open_id) SELECT indicator_id, region_id, period, id FROM observation_version WHERE id > ? AND to_seq IS NULL ON CONFLICT (indicator_id, region_id, period) DO UPDATE SET open_id = excluded.open_id`).run(lastBefore);
+    versions.openCells();
     db.exec('COMMIT');
     const ms = performance.now() - started;
     db.close();
