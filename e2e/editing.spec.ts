@@ -266,6 +266,9 @@ test('keyboard: Tab moves right, Shift+arrows select, Ctrl+D fills down, copy wr
 
   // Ctrl+- deletes the row's observations as one step; undo brings them back.
   await table.value(IVA, ZHEJIANG, '2023').click();
+  // The click collapsed the selection: the cells it left are drawn unselected.
+  await expect(table.value(IVA, ZHEJIANG, '2023')).toHaveClass(/cell-selected/);
+  await expect(table.value(IVA, LISHUI, '2024')).not.toHaveClass(/cell-selected/);
   await page.keyboard.press('Control+Minus');
   await expect(sheet.notice).toContainText('已删除 2 条观测值');
   await expect(table.row(IVA, ZHEJIANG)).toHaveCount(0);

@@ -1,7 +1,7 @@
 /**
  * The spreadsheet layer over an AG Grid table: the grid's `context` object (selection, markers,
- * how each cell edits) and the column decoration that draws selection and markers with
- * cellClassRules. AG Grid Community has no ranges, clipboard or fill: they live here.
+ * how each cell edits) and the column decoration that draws selection and markers with a class
+ * function. AG Grid Community has no ranges, clipboard or fill: they live here.
  */
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SuppressKeyboardEventParams } from 'ag-grid-community';
 import type { Finding } from '../../../shared/editing/consistency';
@@ -41,8 +41,11 @@ export interface Markers {
   readonly pending: ReadonlySet<string>;
 }
 
+const sameMarkers = (a: Markers, b: Markers): boolean =>
+  a.isChangesShown === b.isChangesShown && a.changed === b.changed && a.findings === b.findings && a.pending === b.pending;
+
 /**
- * The grid's context: one object per table, read by class rules, the editor and the handlers.
+ * The grid's context: one object per table, read by the class function, the editor and the handlers.
  * It changes only through its methods, called from effects and event handlers.
  */
 export class SheetController<Row> {
@@ -75,14 +78,16 @@ export class SheetController<Row> {
   }
 
   configure(patch: Partial<Pick<SheetController<Row>, 'adapter' | 'isReadOnly' | 'language' | 'markers' | 'finishEditor'>>): void {
-    if (patch.adapter && patch.adapter !== this.adapter) this.targets = new WeakMap();
+    const { adapter, isReadOnly, markers } = this;
+    if (patch.adapter && patch.adapter !== adapter) this.targets = new WeakMap();
     Object.assign(this, patch);
-    this.refresh();
+    // The cells are drawn again only when what their classes say has moved.
+    if (this.adapter !== adapter || this.isReadOnly !== isReadOnly || !sameMarkers(this.markers, markers)) this.refresh();
   }
 
   /**
-   * What a cell edits, built once per row object and column: the class rules of every drawn cell ask
-   * for it several times per frame while the table scrolls. Rows are immutable (an edit makes a new
+   * What a cell edits, built once per row object and column: the class function of every drawn cell
+   * asks for it while the table scrolls. Rows are immutable (an edit makes a new
    * row object), so a cached target is never stale; another adapter (language, labels) starts afresh.
    */
   targetAt(row: Row, colId: string): EditTarget | null {
@@ -117,21 +122,38 @@ export class SheetController<Row> {
     return this.api && !this.api.isDestroyed() ? this.api : null;
   }
 
-  /** Class rules run again on the rendered cells (selection and markers are drawn by them). */
+  /** Every rendered cell drawn again, with its classes (the markers, the language or the adapter changed). */
   refresh(): void {
-    this.liveApi()?.refreshCells();
+    this.liveApi()?.refreshCells({ force: true });
+  }
+
+  /**
+   * The rendered cells inside these rectangles drawn again, with their classes: a selection or a
+   * fill preview moves only the classes of the cells it covered and covers.
+   */
+  private refreshRects(rects: readonly (Rect | null)[]): void {
+    const api = this.liveApi();
+    if (!api) return;
+    const rendered = api.getRenderedNodes();
+    for (const rect of rects) {
+      if (!rect) continue;
+      const rowNodes = rendered.filter((node) => node.rowIndex !== null && node.rowIndex >= rect.top && node.rowIndex <= rect.bottom);
+      if (rowNodes.length > 0) api.refreshCells({ rowNodes, columns: this.columnIds.slice(rect.left, rect.right + 1), force: true });
+    }
   }
 
   select(selection: Selection | null): void {
+    const before = this.selection;
     this.selection = selection;
-    this.refresh();
+    this.refreshRects([before && rectOf(before), selection && rectOf(selection)]);
   }
 
   previewFill(rect: Rect | null): void {
     const before = this.fillPreview;
     if (before === rect || (before && rect && before.top === rect.top && before.bottom === rect.bottom && before.left === rect.left && before.right === rect.right)) return;
     this.fillPreview = rect;
-    this.refresh();
+    // The selection's rectangle too: its fill handle hides while a fill is previewed.
+    this.refreshRects([before, rect, this.selection && rectOf(this.selection)]);
   }
 
   /** The displayed columns in order, with their header names. */
@@ -223,6 +245,45 @@ function isChanged<Row>(context: SheetController<Row>, target: EditTarget | null
   return context.markers.changed.has(`${key}|${field}`) || (field === 'value' && context.markers.changed.has(`${key}|other`));
 }
 
+/**
+ * A drawn cell's classes: the column's own (its cellClass) and the sheet's markers (selection, fill
+ * handle and preview, changed since the snapshot, problems, saving). One class function rather than
+ * class rules: AG Grid runs a column's rules on every cell it draws and sets or clears each rule's
+ * class in the DOM, which on the 2,000-observation bench was about 3.5 ms of each scrolled frame
+ * (22.0-26.7 ms with nine rules, 17.6-23.8 ms without, three alternating runs). A function adds
+ * only the classes that apply, and most cells have none. It runs when a cell is drawn and when its
+ * value changes; the markers change without the values, so SheetController redraws the cells they
+ * touch (refreshCells with force).
+ */
+function cellClasses<Row>(column: ColDef<Row>, colId: string): (params: CellClassParams<Row>) => string[] {
+  const own = column.cellClass;
+  return (params) => {
+    const context = params.context as SheetController<Row>;
+    const classes: string[] = [];
+    const ownClasses = typeof own === 'function' ? own(params) : own;
+    if (typeof ownClasses === 'string') classes.push(ownClasses);
+    else if (ownClasses) classes.push(...ownClasses);
+    const rowIndex = params.node.rowIndex;
+    const colIndex = context.columnIndex.get(colId);
+    if (rowIndex !== null && colIndex !== undefined) {
+      if (context.selection) {
+        const rect = rectOf(context.selection);
+        if (isInRect(rect, rowIndex, colIndex)) classes.push('cell-selected');
+        // The fill handle: a square on the selection's bottom-right cell (drawn by CSS, hit-tested by useSpreadsheet).
+        if (!context.isReadOnly && !context.fillPreview && rowIndex === rect.bottom && colIndex === rect.right) classes.push('cell-fill-corner');
+      }
+      if (context.fillPreview && isInRect(context.fillPreview, rowIndex, colIndex)) classes.push('cell-fill-preview');
+    }
+    const target = targetOfParams(params, colId);
+    if (isChanged(context, target)) classes.push('cell-changed');
+    const findings = findingsOf(context, target);
+    if (findings.some((finding) => finding.severity === 'error')) classes.push('cell-problem-error');
+    else if (findings.length > 0) classes.push('cell-problem-warning');
+    if (target !== null && context.markers.pending.size > 0 && context.markers.pending.has(context.fieldKeyOf(target))) classes.push('cell-saving');
+    return classes;
+  };
+}
+
 /** Editing keys the grid must leave to our editor and handlers. */
 function suppressKeys({ event, editing }: SuppressKeyboardEventParams): boolean {
   if (editing) return event.key === 'Enter' || event.key === 'Tab';
@@ -255,38 +316,7 @@ export function decorateColumns<Row>(columns: readonly ColDef<Row>[], editor: Co
       cellEditorPopup: true,
       cellEditorPopupPosition: 'over',
       suppressKeyboardEvent: suppressKeys,
-      cellClassRules: {
-        ...column.cellClassRules,
-        'cell-selected': (params) => {
-          const context = params.context as SheetController<Row>;
-          const index = context.columnIndex.get(colId);
-          if (!context.selection || index === undefined || params.node.rowIndex === null) return false;
-          return isInRect(rectOf(context.selection), params.node.rowIndex, index);
-        },
-        // The fill handle: a square on the selection's bottom-right cell (drawn by CSS, hit-tested by useSpreadsheet).
-        'cell-fill-corner': (params) => {
-          const context = params.context as SheetController<Row>;
-          if (!context.selection || context.isReadOnly || context.fillPreview || params.node.rowIndex === null) return false;
-          const rect = rectOf(context.selection);
-          return params.node.rowIndex === rect.bottom && context.columnIndex.get(colId) === rect.right;
-        },
-        'cell-fill-preview': (params) => {
-          const context = params.context as SheetController<Row>;
-          const index = context.columnIndex.get(colId);
-          return context.fillPreview !== null && index !== undefined && params.node.rowIndex !== null && isInRect(context.fillPreview, params.node.rowIndex, index);
-        },
-        'cell-changed': (params) => isChanged(params.context as SheetController<Row>, targetOfParams(params, colId)),
-        'cell-problem-error': (params) => findingsOf(params.context as SheetController<Row>, targetOfParams(params, colId)).some((f) => f.severity === 'error'),
-        'cell-problem-warning': (params) => {
-          const findings = findingsOf(params.context as SheetController<Row>, targetOfParams(params, colId));
-          return findings.length > 0 && findings.every((f) => f.severity === 'warning');
-        },
-        'cell-saving': (params) => {
-          const target = targetOfParams(params, colId);
-          const context = params.context as SheetController<Row>;
-          return target !== null && context.markers.pending.size > 0 && context.markers.pending.has(context.fieldKeyOf(target));
-        },
-      },
+      cellClass: cellClasses(column, colId),
     };
     TOOLTIPS.set(decorated as ColDef, tooltip);
     return decorated;

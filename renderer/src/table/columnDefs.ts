@@ -62,10 +62,11 @@ export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<
     valueGetter: ({ data }) => data?.cells[period]?.value ?? null,
     valueFormatter: ({ data }) => data?.cells[period]?.text ?? '',
     tooltipValueGetter: ({ data }) => describeCell(data?.cells[period], labels),
-    cellClassRules: {
-      'cell-missing': ({ data }) => data?.cells[period]?.value === null,
-      'cell-flagged': ({ data }) => (data?.cells[period]?.flags.length ?? 0) > 0,
-    },
+    // A class that follows the value is a cellClass: applied when the cell is drawn or its value
+    // changes, with nothing set or cleared on the cells without it (see decorateColumns). A flag
+    // can change alone, so it stays a rule, which AG Grid runs on every refresh.
+    cellClass: ({ data }) => (data?.cells[period]?.value === null ? 'cell-missing' : undefined),
+    cellClassRules: { 'cell-flagged': ({ data }) => (data?.cells[period]?.flags.length ?? 0) > 0 },
   }));
   const growth: ColDef<WideRow> = {
     colId: GROWTH_COLUMN_ID,
@@ -76,7 +77,7 @@ export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<
     valueFormatter: ({ data }) => data?.latestGrowthText ?? '',
     // When rows end in different periods, say which one each growth belongs to.
     tooltipValueGetter: ({ data }) => (table.commonLatestPeriod ? undefined : data?.latestPeriod?.label),
-    cellClassRules: { 'cell-missing': ({ data }) => data?.latestGrowth === null },
+    cellClass: ({ data }) => (data?.latestGrowth === null ? 'cell-missing' : undefined),
   };
   const rank: ColDef<WideRow> = {
     colId: RANK_COLUMN_ID,
@@ -89,7 +90,7 @@ export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<
       return rank === null ? MISSING : labels.rankValue(rank);
     },
     tooltipValueGetter: growth.tooltipValueGetter,
-    cellClassRules: { 'cell-missing': ({ data }) => (data?.latestRank ?? null) === null },
+    cellClass: ({ data }) => ((data?.latestRank ?? null) === null ? 'cell-missing' : undefined),
   };
   return [...pinned, ...periods, growth, rank];
 }

@@ -106,18 +106,33 @@ export function locateInLong(cell: CellRef): { rowId: string; colId: string } {
   return { rowId: `${cell.indicatorCode}|${cell.regionCode}|${cell.period}`, colId: LONG_COLUMN_ID[cell.field] };
 }
 
-const numberColumn = (colId: string, headerName: string, get: (row: LongRow) => number | null, format: (row: LongRow) => string): ColDef<LongRow> => ({
+/** A figure's column; `kindClass` marks every cell of it (derived figures). */
+const numberColumn = (
+  colId: string,
+  headerName: string,
+  get: (row: LongRow) => number | null,
+  format: (row: LongRow) => string,
+  kindClass?: string,
+): ColDef<LongRow> => ({
   colId,
   headerName,
   type: 'rightAligned',
   minWidth: 90,
   valueGetter: ({ data }) => (data ? get(data) : null),
   valueFormatter: ({ data }) => (data ? format(data) : ''),
-  cellClassRules: { 'cell-missing': ({ data }) => (data ? get(data) : null) === null },
+  // Follows the value, so a cellClass (see the wide table's period columns in columnDefs.ts).
+  cellClass: ({ data }) => {
+    const isMissing = (data ? get(data) : null) === null;
+    if (!kindClass) return isMissing ? 'cell-missing' : undefined;
+    return isMissing ? [kindClass, 'cell-missing'] : kindClass;
+  },
 });
 
 export function buildLongColumnDefs(labels: LongLabels, language: Language, isWrapping = true): ColDef<LongRow>[] {
-  const derived = (column: ColDef<LongRow>): ColDef<LongRow> => ({ ...column, cellClass: 'cell-derived', headerClass: 'header-derived' });
+  const derived = (...[colId, headerName, get, format]: Parameters<typeof numberColumn>): ColDef<LongRow> => ({
+    ...numberColumn(colId, headerName, get, format, 'cell-derived'),
+    headerClass: 'header-derived',
+  });
   return [
     {
       colId: 'indicator',
@@ -137,18 +152,17 @@ export function buildLongColumnDefs(labels: LongLabels, language: Language, isWr
     {
       ...numberColumn('value', labels.value, (row) => row.value, (row) => row.valueText),
       tooltipValueGetter: ({ data }) => (data?.flags.length ? flagsText(data.flags, language) : undefined),
-      cellClassRules: { 'cell-missing': ({ data }) => data?.value === null, 'cell-flagged': ({ data }) => (data?.flags.length ?? 0) > 0 },
+      // A flag can change alone (the value and its text the same), so it is a rule, run on every refresh.
+      cellClassRules: { 'cell-flagged': ({ data }) => (data?.flags.length ?? 0) > 0 },
     },
     numberColumn('growthReported', labels.growthReported, (row) => row.growthReported, (row) => formatRate(row.growthReported, language)),
     numberColumn('rankReported', labels.rankReported, (row) => row.rankReported, (row) => (row.rankReported === null ? MISSING : labels.rankValue(row.rankReported))),
     { colId: 'note', headerName: labels.note, field: 'note', minWidth: 160, maxWidth: 360, tooltipField: 'note', valueFormatter: ({ value }) => (value as string | null) ?? '' },
     { colId: 'source', headerName: labels.source, field: 'source', minWidth: 120, maxWidth: 300, tooltipField: 'source', valueFormatter: ({ value }) => (value as string | null) ?? '' },
     { colId: 'flags', headerName: labels.flags, minWidth: 90, valueGetter: ({ data }) => (data ? flagsText(data.flags, language) : '') },
-    derived(numberColumn('growthComputed', labels.growthComputed, (row) => row.growthComputed, (row) => formatRate(row.growthComputed, language))),
-    derived(numberColumn('gap', labels.gap, (row) => row.gap, (row) => formatPoints(row.gap, language))),
-    derived(numberColumn('share', labels.share, (row) => row.share, (row) => formatRate(row.share, language))),
-    derived(
-      numberColumn('peerRank', labels.peerRank, (row) => row.peerRank?.rank ?? null, (row) => (row.peerRank ? labels.peerRankValue(row.peerRank.rank, row.peerRank.of) : MISSING)),
-    ),
+    derived('growthComputed', labels.growthComputed, (row) => row.growthComputed, (row) => formatRate(row.growthComputed, language)),
+    derived('gap', labels.gap, (row) => row.gap, (row) => formatPoints(row.gap, language)),
+    derived('share', labels.share, (row) => row.share, (row) => formatRate(row.share, language)),
+    derived('peerRank', labels.peerRank, (row) => row.peerRank?.rank ?? null, (row) => (row.peerRank ? labels.peerRankValue(row.peerRank.rank, row.peerRank.of) : MISSING)),
   ];
 }
