@@ -221,6 +221,11 @@ test('the problems panel lists the honours/titles contradiction and jumps to the
   await page.getByTestId('table-search').hover();
   await expect(tooltip).toBeHidden();
   await workbench.screenshot('editing-problems-zh-light');
+  // Scrolling the table hides it too.
+  await cell.hover();
+  await expect(tooltip).toBeVisible();
+  await page.mouse.wheel(0, -120);
+  await expect(tooltip).toBeHidden();
 
   await workbench.languageSwitch.click();
   await workbench.themeSwitch.click();

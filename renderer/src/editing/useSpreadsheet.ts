@@ -230,10 +230,15 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
     let tipCell: Element | null = null;
     let tipTimer: ReturnType<typeof setTimeout> | undefined;
     const pointer = { x: 0, y: 0 };
+    // Called on every scroll event: it touches the page only when a tip is shown or waiting (setting
+    // `hidden` again, even to the same value, made the grid's next scroll read lay the page out anew).
     const hideTip = () => {
-      clearTimeout(tipTimer);
+      if (tipTimer !== undefined) {
+        clearTimeout(tipTimer);
+        tipTimer = undefined;
+      }
       tipCell = null;
-      tip.hidden = true;
+      if (!tip.hidden) tip.hidden = true;
     };
     const showTip = (cell: Element) => {
       const position = cell.isConnected ? positionOf(cell) : null;
