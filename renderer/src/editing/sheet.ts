@@ -251,9 +251,9 @@ function isChanged<Row>(context: SheetController<Row>, target: EditTarget | null
  * class rules: AG Grid runs a column's rules on every cell it draws and sets or clears each rule's
  * class in the DOM, nine calls per new cell with nine rules. A function adds only the classes that
  * apply, and most cells have none: scrolling the 2,000-observation bench table, the median frame
- * went from 24.1 to 19.8 ms (six alternating runs; bench/README, session 9). It runs when a cell is drawn and when its
- * value changes; the markers change without the values, so SheetController redraws the cells they
- * touch (refreshCells with force).
+ * went from 24.1 to 19.8 ms (six alternating runs; bench/README, session 9). It runs when a cell
+ * is drawn and when its value changes; the markers change without the values, so SheetController
+ * redraws the cells they touch (refreshCells with force).
  */
 function cellClasses<Row>(column: ColDef<Row>, colId: string): (params: CellClassParams<Row>) => string[] {
   const own = column.cellClass;

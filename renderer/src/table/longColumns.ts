@@ -106,13 +106,13 @@ export function locateInLong(cell: CellRef): { rowId: string; colId: string } {
   return { rowId: `${cell.indicatorCode}|${cell.regionCode}|${cell.period}`, colId: LONG_COLUMN_ID[cell.field] };
 }
 
-/** A figure's column; `kindClass` marks every cell of it (derived figures). */
+/** A figure's column: reported, or derived on read (its cells and header marked as such). */
 const numberColumn = (
   colId: string,
   headerName: string,
   get: (row: LongRow) => number | null,
   format: (row: LongRow) => string,
-  kindClass?: string,
+  kind: 'reported' | 'derived' = 'reported',
 ): ColDef<LongRow> => ({
   colId,
   headerName,
@@ -123,16 +123,13 @@ const numberColumn = (
   // Follows the value, so a cellClass (see the wide table's period columns in columnDefs.ts).
   cellClass: ({ data }) => {
     const isMissing = (data ? get(data) : null) === null;
-    if (!kindClass) return isMissing ? 'cell-missing' : undefined;
-    return isMissing ? [kindClass, 'cell-missing'] : kindClass;
+    if (kind === 'reported') return isMissing ? 'cell-missing' : undefined;
+    return isMissing ? ['cell-derived', 'cell-missing'] : 'cell-derived';
   },
+  ...(kind === 'derived' ? { headerClass: 'header-derived' } : {}),
 });
 
 export function buildLongColumnDefs(labels: LongLabels, language: Language, isWrapping = true): ColDef<LongRow>[] {
-  const derived = (...[colId, headerName, get, format]: Parameters<typeof numberColumn>): ColDef<LongRow> => ({
-    ...numberColumn(colId, headerName, get, format, 'cell-derived'),
-    headerClass: 'header-derived',
-  });
   return [
     {
       colId: 'indicator',
@@ -160,9 +157,15 @@ export function buildLongColumnDefs(labels: LongLabels, language: Language, isWr
     { colId: 'note', headerName: labels.note, field: 'note', minWidth: 160, maxWidth: 360, tooltipField: 'note', valueFormatter: ({ value }) => (value as string | null) ?? '' },
     { colId: 'source', headerName: labels.source, field: 'source', minWidth: 120, maxWidth: 300, tooltipField: 'source', valueFormatter: ({ value }) => (value as string | null) ?? '' },
     { colId: 'flags', headerName: labels.flags, minWidth: 90, valueGetter: ({ data }) => (data ? flagsText(data.flags, language) : '') },
-    derived('growthComputed', labels.growthComputed, (row) => row.growthComputed, (row) => formatRate(row.growthComputed, language)),
-    derived('gap', labels.gap, (row) => row.gap, (row) => formatPoints(row.gap, language)),
-    derived('share', labels.share, (row) => row.share, (row) => formatRate(row.share, language)),
-    derived('peerRank', labels.peerRank, (row) => row.peerRank?.rank ?? null, (row) => (row.peerRank ? labels.peerRankValue(row.peerRank.rank, row.peerRank.of) : MISSING)),
+    numberColumn('growthComputed', labels.growthComputed, (row) => row.growthComputed, (row) => formatRate(row.growthComputed, language), 'derived'),
+    numberColumn('gap', labels.gap, (row) => row.gap, (row) => formatPoints(row.gap, language), 'derived'),
+    numberColumn('share', labels.share, (row) => row.share, (row) => formatRate(row.share, language), 'derived'),
+    numberColumn(
+      'peerRank',
+      labels.peerRank,
+      (row) => row.peerRank?.rank ?? null,
+      (row) => (row.peerRank ? labels.peerRankValue(row.peerRank.rank, row.peerRank.of) : MISSING),
+      'derived',
+    ),
   ];
 }
