@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeColumns, encodeColumns } from '../../shared/editing/columns';
 import { createWorkspace } from './backend';
-import { openVersionsSql, queryColumns } from './gridQuery';
+import { openVersionsSql, queryColumns, queryHead } from './gridQuery';
 import { makeTempDir } from './testing/tempDir';
 import { Workspace } from './workspace';
 
@@ -72,5 +72,43 @@ describe('series.columns', () => {
     const observations = workspace.querySeries({});
     const decoded = decodeColumns(encodeColumns(observations));
     expect(decoded).toEqual(observations);
+  });
+});
+
+describe('series.head', () => {
+  it('gives a working copy of at most `over` observations whole', () => {
+    const head = queryHead(workspace, { rows: 3, over: 1000 });
+    expect(head.complete).toBe(true);
+    expect(decodeColumns(head.columns)).toEqual(workspace.querySeries({}));
+  });
+
+  it('gives a larger one\'s first rows as whole indicators in catalog order, with every period and the row count', () => {
+    // A year-to-date indicator, last in the catalogue, with months that the first rows do not have.
+    workspace.addIndicator({ code: 'ytd_revenue', nameZh: '累计营收', nameEn: 'Revenue, year to date', unit: 'billion yuan', kind: 'flow', accumulation: 'ytd', category: 'industry', parentCode: null, sourceNote: null });
+    const months = ['2025M01', '2025M02', '2025M03'];
+    workspace.editCells(
+      ['331100', '330000'].flatMap((regionCode) => months.map((period, index) => ({ indicatorCode: 'ytd_revenue', regionCode, period, fields: { value: 10 + index } }))),
+      { kind: 'add', label: 'months' },
+    );
+    const all = workspace.querySeries({});
+    const order = workspace.catalog.indicators().map((indicator) => indicator.code);
+    const rowsOf = (code: string) => new Set(all.filter((o) => o.indicatorCode === code).map((o) => o.regionCode)).size;
+    // Whole indicators, taken in catalog order until they make at least three rows.
+    const taken: string[] = [];
+    for (let count = 0; count < 3; ) {
+      const code = order[taken.length]!;
+      taken.push(code);
+      count += rowsOf(code);
+    }
+    const head = queryHead(workspace, { rows: 3, over: 10 });
+    if (head.complete) throw new Error('expected the first rows only');
+    expect(decodeColumns(head.columns)).toEqual(all.filter((o) => taken.includes(o.indicatorCode)));
+    expect(taken.length).toBeLessThan(order.length);
+    expect(head.rowCount).toBe(new Set(all.map((o) => `${o.indicatorCode}|${o.regionCode}`)).size);
+    // The sample's own figures are all point-in-time; the months are the year-to-date indicator's.
+    const periods = [...new Set(all.map((o) => o.period))].map((period) => ({ period, ytd: months.includes(period) }));
+    const byPeriod = (a: { period: string }, b: { period: string }) => a.period.localeCompare(b.period);
+    expect([...head.periods].sort(byPeriod)).toEqual(periods.sort(byPeriod));
+    expect(periods.filter((p) => !p.ytd).length).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@
  * their open versions, in key order, with SQLite building each column as a JSON array: no row objects are made on the
  * way. A snapshot goes through `Workspace.querySeries` and is encoded afterwards.
  */
-import type { ObservationColumns } from '../../shared/api/methods/editing';
+import type { ObservationColumns, TableHead } from '../../shared/api/methods/editing';
 import type { SeriesQuery } from '../../shared/api/schemas';
 import { encodeColumns, encodeSparse, encodeSteps } from '../../shared/editing/columns';
 import { parsePeriod } from '../../shared/periods';
@@ -33,15 +33,23 @@ interface ExtraRow {
 
 interface Filter {
   indicatorId?: number;
+  /** A JSON array of indicator ids (the table's first rows). */
+  indicatorIds?: string;
   regionId?: number;
   period?: string;
   category?: string;
 }
 
+function conditionsOf(filter: Filter): string[] {
+  const conditions = workingConditions(filter);
+  if (filter.indicatorIds !== undefined) conditions.push('c.indicator_id IN (SELECT value FROM json_each(@indicatorIds))');
+  return conditions;
+}
+
 /** Open versions (the working copy), in cell-key order; exported for the EXPLAIN QUERY PLAN test. */
 export function openVersionsSql(filter: Filter): string {
   return `SELECT ov.id, ov.indicator_id, ov.region_id, ov.period, ov.value, ov.growth_reported_pct, ov.rank_reported, ov.flags, ov.note, ov.source, ov.from_seq
-    FROM cell c JOIN observation_version ov ON ov.id = c.open_id WHERE ${workingConditions(filter).join(' AND ')} ORDER BY c.indicator_id, c.region_id, c.period`;
+    FROM cell c JOIN observation_version ov ON ov.id = c.open_id WHERE ${conditionsOf(filter).join(' AND ')} ORDER BY c.indicator_id, c.region_id, c.period`;
 }
 
 function columnsSql(filter: Filter): string {
@@ -122,6 +130,10 @@ export function queryColumns(workspace: Workspace, query: SeriesQuery): Observat
     filter.period = period.code;
   }
   if (query.category) filter.category = query.category;
+  return workingColumns(workspace, filter);
+}
+
+function workingColumns(workspace: Workspace, filter: Filter): ObservationColumns {
   // A statement without parameters refuses an (empty) parameter object.
   const parameters: unknown[] = Object.keys(filter).length > 0 ? [filter] : [];
   const row = workspace.db.prepare<unknown[], ColumnRow>(columnsSql(filter)).get(...parameters);
@@ -157,5 +169,43 @@ export function queryColumns(workspace: Workspace, query: SeriesQuery): Observat
       note: extra.note,
       source: extra.source,
     })),
+  };
+}
+
+/** Rows (regions with figures) of one indicator in the working copy: a walk of its cell keys. */
+const INDICATOR_ROWS_SQL = 'SELECT COUNT(DISTINCT region_id) AS count FROM cell WHERE indicator_id = ? AND open_id IS NOT NULL';
+const ROW_COUNT_SQL = 'SELECT COUNT(*) AS count FROM (SELECT 1 FROM cell WHERE open_id IS NOT NULL GROUP BY indicator_id, region_id)';
+const PERIODS_SQL = 'SELECT DISTINCT period FROM cell WHERE open_id IS NOT NULL';
+/** Periods of the year-to-date indicators: a walk of their own cell keys (a join over every cell took 0.16 s at 200,000). */
+const YTD_PERIODS_SQL = `SELECT DISTINCT period FROM cell WHERE open_id IS NOT NULL AND indicator_id IN (SELECT id FROM indicator WHERE accumulation = 'ytd')`;
+
+/**
+ * `series.head`: the wide table's launch. A working copy of at most `over` observations whole; a
+ * larger one's first `rows` rows, for the page to draw while the whole loads (at 200,000
+ * observations about 0.1 s here, against half a second for the whole). Whole indicators, taken in
+ * catalog order (the table's row order) until they make `rows` rows: a row's rank among its peers,
+ * its share of its parent region and its growth need the indicator's other regions and periods,
+ * and get them. The periods and the row count are the whole table's, so the first screen has the
+ * columns and the row heights the table will keep.
+ */
+export function queryHead(workspace: Workspace, { rows, over }: { rows: number; over: number }): TableHead {
+  if (workspace.observations.isWorkingAtMost(over)) return { complete: true, columns: workingColumns(workspace, {}) };
+  const indicatorRows = workspace.db.prepare<[number], { count: number }>(INDICATOR_ROWS_SQL);
+  const ids: number[] = [];
+  let taken = 0;
+  for (const indicator of workspace.catalog.indicators()) {
+    if (taken >= rows) break;
+    const count = indicatorRows.get(indicator.id)?.count ?? 0;
+    if (count === 0) continue;
+    ids.push(indicator.id);
+    taken += count;
+  }
+  const ytd = new Set(workspace.db.prepare<[], string>(YTD_PERIODS_SQL).pluck().all());
+  const periods = workspace.db.prepare<[], string>(PERIODS_SQL).pluck().all();
+  return {
+    complete: false,
+    columns: workingColumns(workspace, { indicatorIds: JSON.stringify(ids) }),
+    periods: periods.map((period) => ({ period, ytd: ytd.has(period) })),
+    rowCount: workspace.db.prepare<[], number>(ROW_COUNT_SQL).pluck().get() ?? 0,
   };
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/api/errors';
 import type { Result } from '../../shared/api/errors';
 import type { ObservationColumns } from '../../shared/api/methods/editing';
-import { decodeColumns } from '../../shared/editing/columns';
+import { decodeColumns, LAUNCH_HEAD } from '../../shared/editing/columns';
 import { createBackend, createWorkspace, type Backend } from './backend';
 import { runInWorker } from './import/runner';
 import { workingCopyColumnsText } from './launchColumns';
@@ -89,6 +89,54 @@ describe('the launch cache of the working copy', () => {
     const created = await backend.dispatch('workspace.create', { path: path.join(temp.dir, 'empty.sqlite'), sample: false });
     expect(created.ok).toBe(true);
     expect(await cachedObservations()).toEqual([]);
+  });
+});
+
+/** More observations than a launch draws whole: 41 indicators × 25 counties × 20 months of the sample's catalogue. */
+function makeLarge(): void {
+  const workspace = backend.current()!;
+  const counties = Array.from({ length: 25 }, (_, index) => `B${String(index).padStart(2, '0')}`);
+  for (const code of counties) workspace.addRegion({ code, nameZh: `测试县${code}`, nameEn: `County ${code}`, level: 'county', parentCode: '331100' });
+  const months = Array.from({ length: 20 }, (_, index) => `${2023 + Math.floor(index / 12)}M${String((index % 12) + 1).padStart(2, '0')}`);
+  const cells = workspace.catalog.indicators().flatMap((indicator) =>
+    counties.flatMap((regionCode) => months.map((period, index) => ({ indicatorCode: indicator.code, regionCode, period, fields: { value: index + 1 } }))),
+  );
+  workspace.editCells(cells, { kind: 'add', label: 'large' });
+  expect(workspace.observations.isWorkingAtMost(LAUNCH_HEAD.over)).toBe(false);
+}
+
+describe('the launch cache of the table\'s first answer (series.head)', () => {
+  const freshHead = async (): Promise<string> => JSON.stringify(await backend.dispatch('series.head', LAUNCH_HEAD));
+
+  it('answers a small working copy whole, from the cached series.columns answer', async () => {
+    await cache.warm();
+    const expected = await freshHead();
+    expect((JSON.parse(expected) as { value: { complete: boolean } }).value.complete).toBe(true);
+    const dispatch = vi.spyOn(backend, 'dispatch');
+    expect(await cache.head(LAUNCH_HEAD)).toBe(expected);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('leaves any other series.head request to the backend', async () => {
+    await cache.warm();
+    expect(await cache.head({ rows: 5, over: 0 })).toBeNull();
+  });
+
+  it('reads a large working copy\'s first rows ahead, and not the whole of it, on the host thread', async () => {
+    makeLarge();
+    const dispatch = vi.spyOn(backend, 'dispatch');
+    await cache.warm();
+    expect(dispatch.mock.calls).toEqual([['series.head', LAUNCH_HEAD]]);
+    dispatch.mockClear();
+    const answered = await cache.head(LAUNCH_HEAD);
+    expect(dispatch).not.toHaveBeenCalled();
+    dispatch.mockRestore();
+    expect(answered).toBe(await freshHead());
+    expect((JSON.parse(answered!) as { value: { complete: boolean } }).value.complete).toBe(false);
+    // An edit makes the read-ahead stale: the backend answers again.
+    const workspace = backend.current()!;
+    workspace.editCells([{ indicatorCode: 'industrial_value_added', regionCode: '331100', period: '2024', fields: { value: 1 } }], { kind: 'edit', label: 'x' });
+    expect(await cache.head(LAUNCH_HEAD)).toBeNull();
   });
 });
 

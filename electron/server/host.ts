@@ -143,7 +143,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const name = decodeURIComponent(method);
-    const cached = name === 'series.columns' ? await launchCache.answer(input) : null;
+    const cached = name === 'series.columns' ? await launchCache.answer(input) : name === 'series.head' ? await launchCache.head(input) : null;
     if (cached !== null) {
       sendJsonText(response, 200, cached);
       return;

@@ -6,6 +6,17 @@
 import type { ObservationColumns, SparseColumn, StepRuns } from '../api/methods/editing';
 import type { Observation, ObservationFlag } from '../api/schemas';
 
+/**
+ * A working copy of more observations than this launches in two steps: the wide table's first rows
+ * (`series.head`, drawn at once), then the whole working copy (`series.columns`), which at 200,000
+ * observations takes the host about half a second to read and the page as long to decode and build.
+ */
+export const HEAD_OVER = 20_000;
+/** Rows of that first screen: more than a screen, so that a page down stays within them. */
+export const HEAD_ROWS = 60;
+/** The launch's `series.head` request, which the host reads ahead for a large working copy. */
+export const LAUNCH_HEAD = { rows: HEAD_ROWS, over: HEAD_OVER } as const;
+
 /** Index of each distinct string, in order of first appearance. */
 export class Dictionary {
   readonly values: string[] = [];

@@ -5,7 +5,7 @@ import { AppFailure } from '../../../shared/api/errors';
 import type { CellEditInput, editingMethods, UndoResult } from '../../../shared/api/methods/editing';
 import type { ObservationFields } from '../store/observationRepository';
 import { BackupStore, replaceWithBackup } from '../backups';
-import { queryColumns } from '../gridQuery';
+import { queryColumns, queryHead } from '../gridQuery';
 import { Workspace, type CellEdit } from '../workspace';
 
 /** How change sets name a cell (Workspace's CellCodes). */
@@ -73,6 +73,7 @@ export function editingHandlers(context: HandlerContext, backups = new BackupSto
       return workspace.recentChangeSets(1).find((c) => c.id === id)!;
     },
     'series.columns': (query) => queryColumns(requireWorkspace(), query),
+    'series.head': (request) => queryHead(requireWorkspace(), request),
     'catalog.addIndicator': ({ indicator }) => requireWorkspace().addIndicator(indicator),
     'catalog.addRegion': ({ region }) => requireWorkspace().addRegion(region),
     'catalog.addCategory': ({ category }) => requireWorkspace().addCategory(category),

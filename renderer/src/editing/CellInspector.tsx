@@ -5,7 +5,7 @@ import { ObservationFlag } from '../../../shared/api/schemas';
 import type { Observation } from '../../../shared/api/schemas';
 import { periodLabel } from '../../../shared/periods';
 import { useAppStore } from '../store';
-import { selectIsReadOnly, selectViewObservations } from '../store/selectors';
+import { selectIsSheetLocked, selectViewObservations } from '../store/selectors';
 import { bilingual } from './editingSlice';
 import { flagName } from './targets';
 
@@ -71,7 +71,7 @@ export function CellInspector() {
   const observations = useAppStore(selectViewObservations);
   const catalog = useAppStore((state) => state.catalog);
   const language = useAppStore((state) => state.language);
-  const isReadOnly = useAppStore(selectIsReadOnly);
+  const isReadOnly = useAppStore(selectIsSheetLocked);
   const observation = useMemo(
     () => (cell ? observations.find((o) => o.indicatorCode === cell.indicatorCode && o.regionCode === cell.regionCode && o.period === cell.period) : undefined),
     [observations, cell],

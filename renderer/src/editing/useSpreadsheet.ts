@@ -4,7 +4,7 @@ import type { CellEditRequestEvent, CellFocusedEvent, GridReadyEvent } from 'ag-
 import type { Finding, CellRef } from '../../../shared/editing/consistency';
 import { parseTsv, serialiseTsv } from '../../../shared/editing/tsv';
 import { useAppStore } from '../store';
-import { selectIsReadOnly } from '../store/selectors';
+import { selectIsSheetLocked, selectTableHead } from '../store/selectors';
 import { bilingual } from './editingSlice';
 import type { ChangeKind } from './editingSlice';
 import { copyRows, planClear, planDeleteRows, planFill, planFillDown, planPaste, withoutHeaderRow } from './plans';
@@ -71,7 +71,7 @@ async function saveCell(target: EditTarget, text: string): Promise<EditorOutcome
  */
 export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
   const containerRef: RefObject<HTMLDivElement | null> = useRef<HTMLDivElement>(null);
-  const isReadOnly = useAppStore(selectIsReadOnly);
+  const isReadOnly = useAppStore(selectIsSheetLocked);
   const language = useAppStore((state) => state.language);
   const isChangesShown = useAppStore((state) => state.isChangesShown);
   const changed = useAppStore((state) => state.changedFields);
@@ -119,7 +119,8 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       store().setEditNotice({ kind: 'info', ...bilingual(`editing.messages.${done}`, { count: plan.cellCount }) });
       context.select({ anchor: { rowIndex: plan.rect.top, colIndex: plan.rect.left }, focus: { rowIndex: plan.rect.bottom, colIndex: plan.rect.right } });
     };
-    const readOnlyNotice = () => store().setEditNotice({ kind: 'error', ...bilingual('editing.messages.readOnly') });
+    // A snapshot never takes edits; the working copy does once it has loaded.
+    const readOnlyNotice = () => store().setEditNotice({ kind: 'error', ...bilingual(selectTableHead(store()) ? 'editing.messages.stillLoading' : 'editing.messages.readOnly') });
     return { commitPlan, readOnlyNotice };
   }, [context]);
 

@@ -14,10 +14,12 @@ export function MainView() {
   const hasAppInfo = useAppStore((state) => state.appInfo !== null);
   const view = useAppStore((state) => state.view);
   const View = viewById(view).component;
+  // A large working copy's first rows are drawn by the table while the rest loads.
+  const isTableDrawable = useAppStore((state) => state.tableHead !== null && state.view === 'table');
   const isFailedOutright = !hasWorkspace && (status === 'failed' || (status === 'ready' && !hasAppInfo));
   const body = (() => {
     if (isFailedOutright) return <ErrorState />;
-    if (status === 'loading' || status === 'idle') return <p className="notice" data-testid="loading">{t('status.loading')}</p>;
+    if ((status === 'loading' && !isTableDrawable) || status === 'idle') return <p className="notice" data-testid="loading">{t('status.loading')}</p>;
     if (!hasWorkspace) return <EmptyState kind="noWorkspace" />;
     return (
       <Suspense fallback={<p className="notice" data-testid="view-loading">{t('status.loading')}</p>}>

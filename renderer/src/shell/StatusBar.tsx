@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
-import { selectViewedSnapshot, selectViewObservations } from '../store/selectors';
+import { selectTableHead, selectViewedSnapshot, selectViewObservations } from '../store/selectors';
 
 /** The bottom line: which file, which version of it is shown, its last snapshot, how many observations. */
 export function StatusBar() {
@@ -8,7 +8,8 @@ export function StatusBar() {
   const info = useAppStore((state) => state.info);
   const status = useAppStore((state) => state.status);
   const snapshot = useAppStore(selectViewedSnapshot);
-  const count = useAppStore((state) => selectViewObservations(state).length);
+  // While the table draws its first rows, the count is the working copy's.
+  const count = useAppStore((state) => (selectTableHead(state) ? (state.info?.observationCount ?? 0) : selectViewObservations(state).length));
   return (
     <footer className="status-bar" data-testid="status-bar" aria-label={t('status.label')}>
       <span data-testid="status-workspace">{info ? t('status.workspace', { name: info.fileName }) : t(`status.${status === 'failed' ? 'failed' : 'loading'}`)}</span>

@@ -1,6 +1,6 @@
 import type { Observation, Snapshot } from '../../../shared/api/schemas';
 import type { StoreState } from './types';
-import { observationKey } from './workspaceSlice';
+import { observationKey, type TableHeadView } from './workspaceSlice';
 
 const NO_OBSERVATIONS: Observation[] = [];
 
@@ -21,4 +21,19 @@ export function selectViewedSnapshot(state: StoreState): Snapshot | null {
 /** A frozen snapshot is read-only; only the working copy may ever be edited. */
 export function selectIsReadOnly(state: StoreState): boolean {
   return state.snapshot !== 'working';
+}
+
+/** A launch's first rows while the working copy loads (series.head), when the working copy is viewed; null otherwise. */
+export function selectTableHead(state: StoreState): TableHeadView | null {
+  return state.snapshot === 'working' && !(observationKey('working') in state.observations) ? state.tableHead : null;
+}
+
+/** What the wide table draws: the viewed observations, or the first rows while the working copy loads. */
+export function selectTableObservations(state: StoreState): Observation[] {
+  return selectTableHead(state)?.observations ?? selectViewObservations(state);
+}
+
+/** The sheet takes no edits: a snapshot is viewed, or the working copy is still loading. */
+export function selectIsSheetLocked(state: StoreState): boolean {
+  return selectIsReadOnly(state) || selectTableHead(state) !== null;
 }

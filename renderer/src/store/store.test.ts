@@ -5,7 +5,7 @@ import type { Observation } from '../../../shared/api/schemas';
 import { encodeColumns } from '../../../shared/editing/columns';
 import { i18n } from '../i18n';
 import { resetStore, useAppStore } from './index';
-import { selectIsReadOnly, selectViewObservations, selectViewedSnapshot } from './selectors';
+import { selectIsReadOnly, selectIsSheetLocked, selectTableHead, selectTableObservations, selectViewObservations, selectViewedSnapshot } from './selectors';
 
 const snapshot = { seq: 1, label: '2024年报', createdAt: '2025-01-01T00:00:00Z', kind: 'manual' as const, sourceFile: null, note: null, observationCount: 1 };
 const workspace = { path: '/tmp/w.sqlite', fileName: 'w.sqlite', schemaVersion: 1, workingSeq: 2, lastSnapshot: snapshot, observationCount: 2, isSample: true };
@@ -64,6 +64,53 @@ describe('workspace slice', () => {
     expect(selectViewedSnapshot(state)?.label).toBe('2024年报');
     expect(selectIsReadOnly(state)).toBe(true);
     expect(calls.filter(([method]) => method === 'series.columns')).toEqual([['series.columns', {}], ['series.columns', { snapshot: 1 }]]);
+  });
+
+  it('draws a large working copy\'s first rows, locked, and asks for the whole once they are shown', async () => {
+    let release: () => void = () => undefined;
+    const whole = new Promise<void>((resolve) => (release = resolve));
+    const head = { complete: false, columns: encodeColumns([observation(471.78)]), periods: [{ period: '2023', ytd: false }, { period: '2024', ytd: false }], rowCount: 2 };
+    const { client: base } = fakeClient({ 'series.head': { ok: true, value: head } });
+    // The whole working copy answers when the test says so.
+    const asked: MethodName[] = [];
+    let wasHeadShown = false;
+    const client = (async (method: MethodName, input: unknown) => {
+      asked.push(method);
+      if (method === 'series.columns') {
+        wasHeadShown = useAppStore.getState().tableHead !== null;
+        await whole;
+      }
+      return base(method, input as never);
+    }) as ApiClient;
+    useAppStore.getState().connect(client);
+    const loading = useAppStore.getState().loadWorkspace();
+    await vi.waitFor(() => expect(asked).toContain('series.columns'));
+    let state = useAppStore.getState();
+    expect(state.status).toBe('loading');
+    expect(selectTableHead(state)?.periods.map((p) => p.period)).toEqual(['2023', '2024']);
+    expect(selectTableObservations(state).map((o) => o.value)).toEqual([471.78]);
+    expect(selectIsSheetLocked(state)).toBe(true);
+    expect(selectIsReadOnly(state)).toBe(false);
+    // The whole was asked for after the first rows were set, not with them.
+    expect(wasHeadShown).toBe(true);
+    release();
+    await loading;
+    state = useAppStore.getState();
+    expect(state.status).toBe('ready');
+    expect(selectTableHead(state)).toBeNull();
+    expect(selectTableObservations(state).map((o) => o.value)).toEqual([471.78, 1]);
+    expect(selectIsSheetLocked(state)).toBe(false);
+  });
+
+  it('takes a small working copy whole from the launch\'s first answer, without asking again', async () => {
+    const { client, calls } = fakeClient({ 'series.head': { ok: true, value: { complete: true, columns: encodeColumns([observation(5), observation(6)]) } } });
+    useAppStore.getState().connect(client);
+    await useAppStore.getState().loadWorkspace();
+    const state = useAppStore.getState();
+    expect(state.status).toBe('ready');
+    expect(selectViewObservations(state).map((o) => o.value)).toEqual([5, 6]);
+    expect(selectTableHead(state)).toBeNull();
+    expect(calls.some(([method]) => method === 'series.columns')).toBe(false);
   });
 
   it('records a backend failure for the UI', async () => {

@@ -1,6 +1,7 @@
 import type { ApiClient, AppError, MethodInput, MethodName, MethodOutput, Result } from '../../../shared/api/contract';
+import type { ObservationColumns, TableHead } from '../../../shared/api/methods/editing';
 import type { AppInfo, Catalog, Observation, Snapshot, WorkspaceInfo } from '../../../shared/api/schemas';
-import { decodeColumns } from '../../../shared/editing/columns';
+import { decodeColumns, LAUNCH_HEAD } from '../../../shared/editing/columns';
 import type { SliceCreator } from './types';
 
 /** The working copy, or a frozen snapshot by its sequence number. */
@@ -11,6 +12,28 @@ export function observationKey(snapshot: SnapshotChoice): string {
   return `snapshot=${snapshot}`;
 }
 
+/** A large working copy's first rows (series.head), drawn by the wide table while the rest loads. */
+export interface TableHeadView {
+  readonly observations: Observation[];
+  /** Every period of the working copy, and whether it is labelled year-to-date. */
+  readonly periods: Extract<TableHead, { complete: false }>['periods'];
+  /** Rows of the whole table. */
+  readonly rowCount: number;
+}
+
+/** The task after the next painted frame, or half a second in a page that paints none (hidden). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 500);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 export interface WorkspaceSlice {
   client: ApiClient | null;
   appInfo: AppInfo | null;
@@ -19,6 +42,8 @@ export interface WorkspaceSlice {
   snapshots: Snapshot[];
   snapshot: SnapshotChoice;
   observations: Record<string, Observation[]>;
+  /** Set while a launch's working copy loads after its first rows were drawn; null otherwise. */
+  tableHead: TableHeadView | null;
   connect: (client: ApiClient) => void;
   loadWorkspace: () => Promise<void>;
   selectSnapshot: (snapshot: SnapshotChoice) => Promise<void>;
@@ -35,6 +60,9 @@ export interface WorkspaceSlice {
 }
 
 export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => {
+  /** Counts loadWorkspace calls: an answer to an earlier one is not applied. */
+  let loads = 0;
+
   function send<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
     const client = get().client;
     if (!client) throw new Error(`No API client connected before calling ${method}`);
@@ -64,30 +92,57 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
     snapshots: [],
     snapshot: 'working',
     observations: {},
+    tableHead: null,
     connect: (client) => set({ client }),
     loadWorkspace: async () => {
-      set({ status: 'loading', error: null });
-      // All four at once: the working copy's observations (the longest answer, most of a large
-      // workspace's launch) do not wait for the others. Without a workspace the backend refuses the
-      // last three, and their answers are not used.
-      const [appInfo, catalogResult, snapshotsResult, columnsResult] = await Promise.all([
-        call('app.info', {}),
-        send('catalog.get', {}),
-        send('snapshot.list', {}),
-        send('series.columns', {}),
-      ]);
-      if (!appInfo) return set({ status: 'failed' });
-      if (!appInfo.workspace) return set({ status: 'ready', appInfo, info: null });
-      if (!catalogResult.ok) return set({ status: 'failed', error: catalogResult.error });
-      if (!snapshotsResult.ok) return set({ status: 'failed', error: snapshotsResult.error });
+      const load = (loads += 1);
+      set({ status: 'loading', error: null, tableHead: null });
+      // The workspace, its catalogue and snapshots, and the table's launch at once: a small working
+      // copy whole, a large one's first rows. Without a workspace the backend refuses all but
+      // app.info, and their answers are not used.
+      const others = Promise.all([call('app.info', {}), send('catalog.get', {}), send('snapshot.list', {})]);
+      const head = send('series.head', LAUNCH_HEAD);
+      // A large working copy: the table draws its first rows, and the whole working copy is asked
+      // for once they are on screen (on two cores, the host reading it while the page drew them
+      // slowed the drawing).
+      const headShown = head.then(async (headResult): Promise<boolean> => {
+        if (!headResult.ok || headResult.value.complete) return false;
+        const [appInfo, catalogResult, snapshotsResult] = await others;
+        if (load !== loads || !appInfo?.workspace || !catalogResult.ok || !snapshotsResult.ok) return false;
+        const { columns: headColumns, periods, rowCount } = headResult.value;
+        set({
+          appInfo,
+          info: appInfo.workspace,
+          catalog: catalogResult.value,
+          snapshots: snapshotsResult.value,
+          snapshot: 'working',
+          observations: {},
+          tableHead: { observations: decodeColumns(headColumns), periods, rowCount },
+        });
+        await nextPaint();
+        return true;
+      });
+      const columns = headShown.then(async (): Promise<Result<ObservationColumns>> => {
+        const headResult = await head;
+        return headResult.ok && headResult.value.complete ? { ok: true, value: headResult.value.columns } : send('series.columns', {});
+      });
+      const [[appInfo, catalogResult, snapshotsResult], columnsResult, isHeadShown] = await Promise.all([others, columns, headShown]);
+      if (load !== loads) return;
+      // Once the first rows were shown, a snapshot may have been chosen and loaded meanwhile: it stays.
+      const { snapshot, observations } = isHeadShown ? get() : { snapshot: 'working' as const, observations: {} };
+      if (!appInfo) return set({ status: 'failed', tableHead: null });
+      if (!appInfo.workspace) return set({ status: 'ready', appInfo, info: null, tableHead: null });
+      if (!catalogResult.ok) return set({ status: 'failed', error: catalogResult.error, tableHead: null });
+      if (!snapshotsResult.ok) return set({ status: 'failed', error: snapshotsResult.error, tableHead: null });
       // Observations that fail to load leave the workspace open (its menus, backups, snapshots) with the error shown.
       set({
         appInfo,
         info: appInfo.workspace,
         catalog: catalogResult.value,
         snapshots: snapshotsResult.value,
-        snapshot: 'working',
-        observations: columnsResult.ok ? { [observationKey('working')]: decodeColumns(columnsResult.value) } : {},
+        snapshot,
+        observations: columnsResult.ok ? { ...observations, [observationKey('working')]: decodeColumns(columnsResult.value) } : observations,
+        tableHead: null,
         status: columnsResult.ok ? 'ready' : 'failed',
         ...(columnsResult.ok ? {} : { error: columnsResult.error }),
       });

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
-import { selectIsReadOnly } from '../store/selectors';
+import { selectIsSheetLocked } from '../store/selectors';
 
 export interface MenuPlace {
   readonly x: number;
@@ -16,7 +16,7 @@ export interface MenuPlace {
 export function CellContextMenu({ place, onClose, onHistory }: { readonly place: MenuPlace; readonly onClose: () => void; readonly onHistory: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const isReadOnly = useAppStore(selectIsReadOnly);
+  const isReadOnly = useAppStore(selectIsSheetLocked);
   const openAddRow = useAppStore((state) => state.openAddRow);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();

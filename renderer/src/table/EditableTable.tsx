@@ -4,7 +4,9 @@ import { CellInspector } from '../editing/CellInspector';
 import { EditNoticeBar } from '../editing/EditNoticeBar';
 import { ProblemsPanel } from '../editing/ProblemsPanel';
 import { useFindings } from '../editing/useFindings';
+import { bilingual } from '../editing/editingSlice';
 import { useAppStore } from '../store';
+import { selectTableHead } from '../store/selectors';
 import { AddRowDialog } from './AddRowDialog';
 import { LongTable } from './LongTable';
 import { TableToolbar } from './TableToolbar';
@@ -20,14 +22,20 @@ export function EditableTable() {
   const isChangesShown = useAppStore((state) => state.isChangesShown);
   const addRowDialog = useAppStore((state) => state.addRowDialog);
   const findings = useFindings();
+  const isLoading = useAppStore((state) => selectTableHead(state) !== null);
   useEffect(() => {
     useAppStore.getState().resetEditingFor(workspacePath);
   }, [workspacePath]);
+  // A key pressed while the working copy loaded said to wait: once it is in, that no longer holds.
+  useEffect(() => {
+    const { editNotice, setEditNotice } = useAppStore.getState();
+    if (!isLoading && editNotice?.zh === bilingual('editing.messages.stillLoading').zh) setEditNotice(null);
+  }, [isLoading]);
   // The "changed since the snapshot" markers are asked for once the rows are on screen.
   useEffect(() => afterPaint(() => void useAppStore.getState().loadChanges()), [workspacePath, lastSnapshotSeq, isChangesShown]);
   return (
     <div className="editable-table" data-testid="editable-table">
-      <TableToolbar problemCount={findings.list.length} />
+      <TableToolbar problemCount={isLoading ? null : findings.list.length} />
       <EditNoticeBar />
       {mode === 'wide' ? <WideTable findings={findings.byCell} /> : <LongTable findings={findings.byCell} />}
       <CellInspector />

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { comparePeriods, parsePeriod, periodLabel } from '../../../shared/periods';
 import { runEditCommand } from '../shell/commands';
 import { useAppStore } from '../store';
-import { selectIsReadOnly, selectViewObservations } from '../store/selectors';
+import { selectIsReadOnly, selectIsSheetLocked, selectTableHead, selectViewObservations } from '../store/selectors';
 
 /** Wide or long. */
 function ModeSwitch() {
@@ -169,7 +169,7 @@ function ComparatorSelect() {
   );
 }
 
-function ToggleButtons({ problemCount }: { readonly problemCount: number }) {
+function ToggleButtons({ problemCount }: { readonly problemCount: number | null }) {
   const { t } = useTranslation();
   const { isChangesShown, changedCount, isProblemsOpen, toggleChanges, toggleProblems, lastSnapshot } = useAppStore(
     useShallow((state) => ({
@@ -205,8 +205,8 @@ function ToggleButtons({ problemCount }: { readonly problemCount: number }) {
         data-testid="problems-toggle"
         onClick={toggleProblems}
       >
-        <span className={`swatch ${problemCount > 0 ? 'swatch-problem' : 'swatch-ok'}`} aria-hidden="true" />
-        {t('editing.toolbar.problems', { count: problemCount })}
+        <span className={`swatch ${problemCount === null ? '' : problemCount > 0 ? 'swatch-problem' : 'swatch-ok'}`} aria-hidden="true" />
+        {problemCount === null ? t('editing.toolbar.problemsPending') : t('editing.toolbar.problems', { count: problemCount })}
       </button>
     </>
   );
@@ -227,13 +227,18 @@ function UndoRedo() {
   );
 }
 
-/** Above the table: layout, search, period, added periods or the gap comparator, markers, problems, undo and redo. */
-export function TableToolbar({ problemCount }: { readonly problemCount: number }) {
+/**
+ * Above the table: layout, search, period, added periods or the gap comparator, markers, problems
+ * (null while the working copy loads: not checked yet), undo and redo.
+ */
+export function TableToolbar({ problemCount }: { readonly problemCount: number | null }) {
   const { t } = useTranslation();
   const mode = useAppStore((state) => state.tableMode);
   const search = useAppStore((state) => state.tableSearch);
   const setSearch = useAppStore((state) => state.setTableSearch);
-  const isReadOnly = useAppStore(selectIsReadOnly);
+  const isReadOnly = useAppStore(selectIsSheetLocked);
+  const isLoading = useAppStore((state) => selectTableHead(state) !== null);
+  const observationCount = useAppStore((state) => state.info?.observationCount ?? 0);
   return (
     <div className="table-toolbar" role="toolbar" aria-label={t('editing.toolbar.label')} data-testid="table-toolbar">
       <ModeSwitch />
@@ -251,7 +256,15 @@ export function TableToolbar({ problemCount }: { readonly problemCount: number }
       {mode === 'wide' && !isReadOnly && <AddRowButtons />}
       <span className="toolbar-spacer" />
       <ToggleButtons problemCount={problemCount} />
-      {isReadOnly ? <span className="badge">{t('editing.toolbar.readOnly')}</span> : <UndoRedo />}
+      {isLoading ? (
+        <span className="badge" role="status" data-testid="table-loading">
+          {t('editing.toolbar.loadingRest', { count: observationCount })}
+        </span>
+      ) : isReadOnly ? (
+        <span className="badge">{t('editing.toolbar.readOnly')}</span>
+      ) : (
+        <UndoRedo />
+      )}
     </div>
   );
 }

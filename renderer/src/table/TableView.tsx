@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../shell/EmptyState';
 import { useAppStore } from '../store';
-import { selectIsViewLoaded } from '../store/selectors';
+import { selectIsViewLoaded, selectTableHead } from '../store/selectors';
 import { WithTransforms } from '../transform/WithTransforms';
 import { EditableTable } from './EditableTable';
 
@@ -9,7 +9,8 @@ import { EditableTable } from './EditableTable';
 export function TableView() {
   const { t } = useTranslation();
   const isEmpty = useAppStore((state) => state.info?.observationCount === 0);
-  const isLoaded = useAppStore(selectIsViewLoaded);
+  // The wide table draws a large working copy's first rows while the rest loads.
+  const isLoaded = useAppStore((state) => selectIsViewLoaded(state) || (state.tableMode === 'wide' && selectTableHead(state) !== null));
   if (isEmpty) return <EmptyState kind="noObservations" />;
   return isLoaded ? (
     <WithTransforms>

@@ -6,9 +6,10 @@ import { CellEditorComp } from '../editing/CellEditor';
 import { decorateColumns } from '../editing/sheet';
 import { useSpreadsheet } from '../editing/useSpreadsheet';
 import { useAppStore } from '../store';
-import { selectViewObservations } from '../store/selectors';
+import { selectTableHead, selectTableObservations } from '../store/selectors';
+import type { TableHeadView } from '../store/workspaceSlice';
 import { buildWideRows } from './buildWideRows';
-import type { WideRow } from './buildWideRows';
+import type { WideFilter, WideRow } from './buildWideRows';
 import { buildColumnDefs, WRAP_ROW_LIMIT } from './columnDefs';
 import { canvasMeasure, ROW_HEIGHT, withFittedWidths, wrappedRowHeight } from './columnWidths';
 import { gridTheme, registerGridModules } from './gridSetup';
@@ -29,20 +30,43 @@ const getRowId = ({ data }: GetRowIdParams<WideRow>): string => data.id;
 const ROW_BUFFER = 4;
 const DEFAULT_COLUMN: ColDef<WideRow> = { resizable: true, sortable: true, suppressMovable: true };
 
+/**
+ * The table's filter; while only the first rows are in (series.head), with every period of the
+ * working copy as a column labelled as the whole table labels it.
+ */
+function useWideFilter(head: TableHeadView | null): WideFilter {
+  const filter = useTableFilter();
+  return useMemo(
+    () =>
+      head
+        ? {
+            ...filter,
+            extraPeriods: [...(filter.extraPeriods ?? []), ...head.periods.map(({ period }) => period)],
+            ytdPeriods: head.periods.filter(({ ytd }) => ytd).map(({ period }) => period),
+          }
+        : filter,
+    [filter, head],
+  );
+}
+
 /** The wide table: indicator × region rows, one column per period; the working copy edits like a sheet. */
 export function WideTable({ findings }: { readonly findings: ReadonlyMap<string, readonly Finding[]> }) {
   const { t } = useTranslation();
-  const observations = useAppStore(selectViewObservations);
+  const observations = useAppStore(selectTableObservations);
+  const head = useAppStore(selectTableHead);
   const catalog = useAppStore((state) => state.catalog);
   const language = useAppStore((state) => state.language);
-  const filter = useTableFilter();
+  const filter = useWideFilter(head);
   const table = useMemo(
     () => (catalog ? buildWideRows(observations, catalog, filter, language) : null),
     [observations, catalog, filter, language],
   );
+  // The whole table's rows decide wrapping, so its rows keep their heights when the rest comes in.
+  const rowCount = head?.rowCount ?? table?.rows.length ?? 0;
+  const isWrapping = rowCount <= WRAP_ROW_LIMIT;
   // Column definitions change only with the columns themselves, so an edit keeps focus and widths.
   const shapeKey = table
-    ? `${language}|${table.rows.length <= WRAP_ROW_LIMIT}|${table.commonLatestPeriod?.label ?? ''}|${table.periods.map((p) => `${p.period}=${p.label}`).join(',')}`
+    ? `${language}|${isWrapping}|${table.commonLatestPeriod?.label ?? ''}|${table.periods.map((p) => `${p.period}=${p.label}`).join(',')}`
     : '';
   // Widths fit the headers and the text, computed when the columns change (not measured in the DOM).
   const columnDefs = useMemo(
@@ -58,7 +82,7 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
             rank: (period) => (period ? t('table.rank', { period }) : t('table.latestRank')),
             rankValue: (count) => t('table.rankValue', { count, ordinal: true }),
             flag: (flag) => t(`flags.${flag}`),
-          }),
+          }, rowCount),
           table.rows,
           canvasMeasure(),
         ),
@@ -85,7 +109,6 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
   // Up to WRAP_ROW_LIMIT rows, a long name wraps: its row is as high as its lines in the name column.
   // The grid asks a row's height once; it is asked again when the names (language), the columns or
   // the name column's width change.
-  const isWrapping = (table?.rows.length ?? 0) <= WRAP_ROW_LIMIT;
   const getRowHeight = useCallback(
     ({ data, api }: RowHeightParams<WideRow>): number =>
       data ? wrappedRowHeight(data.indicatorName, api.getColumn('indicator')?.getActualWidth() ?? 0, canvasMeasure()) : ROW_HEIGHT,
@@ -103,7 +126,8 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
     context.liveApi()?.resetRowHeights();
   }, [context, shapeKey]);
   if (!table || !columnDefs) return null;
-  if (table.rows.length === 0) return <NoRowsNotice />;
+  // The first rows may all be filtered out: the rest may match.
+  if (table.rows.length === 0) return head ? <p className="notice">{t('status.loading')}</p> : <NoRowsNotice />;
   return (
     <div ref={containerRef} className="wide-table sheet" data-testid="wide-table" role="region" aria-label={t('table.label')}>
       <VanillaGrid<WideRow>
@@ -119,7 +143,7 @@ export function WideTable({ findings }: { readonly findings: ReadonlyMap<string,
         headerHeight={34}
         // A large table scrolls without re-ordering its rows in the DOM or animating them: ordering
         // (for screen readers) is kept where every row fits in a few screens.
-        ensureDomOrder={table.rows.length <= WRAP_ROW_LIMIT}
+        ensureDomOrder={isWrapping}
         animateRows={false}
         rowBuffer={ROW_BUFFER}
       />

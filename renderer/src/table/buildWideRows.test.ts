@@ -110,6 +110,17 @@ describe('buildWideRows', () => {
     expect(en.rows[0]!.unitLabel).toBe('million yuan');
     expect(en.rows[0]!.cells['2024M11']!.text).toBe('223');
   });
+
+  it('drawn from its first rows, has every period of the whole table as a column, labelled as the whole table labels it', () => {
+    // The first rows hold a point-in-time indicator; the year-to-date one, further down, is not in yet.
+    const first = [obs('industrial_value_added', '331100', '2024M02', 80)];
+    const whole = [...first, obs('output_ytd', '331100', '2024M02', 40), obs('output_ytd', '331100', '2024M03', 60)];
+    const fromFirst = buildWideRows(first, catalog, { ...all, extraPeriods: ['2024M02', '2024M03'], ytdPeriods: ['2024M02', '2024M03'] }, 'zh');
+    const fromWhole = buildWideRows(whole, catalog, all, 'zh');
+    expect(fromFirst.periods).toEqual(fromWhole.periods);
+    expect(fromFirst.periods.map((p) => p.label)).toEqual(['2024年1-2月', '2024年1-3月']);
+    expect(fromFirst.rows.map((row) => row.id)).toEqual(['industrial_value_added|331100']);
+  });
 });
 
 describe('buildWideRows with added rows', () => {

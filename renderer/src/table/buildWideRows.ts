@@ -22,6 +22,11 @@ export interface WideFilter {
   readonly extraPeriods?: readonly string[];
   /** Empty rows to show besides those with data (an indicator or region just added). */
   readonly extraRows?: readonly { readonly indicatorCode: string; readonly regionCode: string }[];
+  /**
+   * Periods labelled year-to-date whatever the rows hold: a table drawn from its first rows
+   * (series.head) labels its columns as the whole table does.
+   */
+  readonly ytdPeriods?: readonly string[];
 }
 
 export interface PeriodColumn {
@@ -416,7 +421,8 @@ function isSameFilter(a: WideFilter, b: WideFilter): boolean {
       (a.search ?? '') === (b.search ?? '') &&
       (a.period ?? null) === (b.period ?? null) &&
       a.extraPeriods === b.extraPeriods &&
-      a.extraRows === b.extraRows)
+      a.extraRows === b.extraRows &&
+      a.ytdPeriods === b.ytdPeriods)
   );
 }
 
@@ -425,7 +431,7 @@ function buildFully(observations: readonly Observation[], catalog: Catalog, filt
   const regionIndex = new Map(catalog.regions.map((region, index) => [region.code, index]));
   const groups = new Map<string, Observation[]>();
   const groupsByIndicator = new Map<string, Observation[][]>();
-  const ytdPeriods = new Set<string>();
+  const ytdPeriods = new Set<string>(filter.ytdPeriods);
   const periodCodes = new Set<string>();
   /** The group a row's observations go to, or null when the filters leave the row out. */
   const groupFor = (observation: Observation, indicator: Indicator | undefined): Observation[] | null => {

@@ -34,9 +34,12 @@ function describeCell(cell: WideCell | undefined, labels: ColumnLabels): string 
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
-/** Names and unit pinned left, one column per period in order, then growth and rank in each row's latest period. */
-export function buildColumnDefs(table: WideTable, labels: ColumnLabels): ColDef<WideRow>[] {
-  const isWrapping = table.rows.length <= WRAP_ROW_LIMIT;
+/**
+ * Names and unit pinned left, one column per period in order, then growth and rank in each row's
+ * latest period. `rowCount` is the whole table's (more than its rows while only its first are in).
+ */
+export function buildColumnDefs(table: WideTable, labels: ColumnLabels, rowCount = table.rows.length): ColDef<WideRow>[] {
+  const isWrapping = rowCount <= WRAP_ROW_LIMIT;
   const pinned: ColDef<WideRow>[] = [
     {
       colId: 'indicator',

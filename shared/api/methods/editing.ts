@@ -144,6 +144,25 @@ function checkColumns(columns: z.infer<typeof ColumnsShape>): string | null {
 export type ObservationColumns = z.infer<typeof ObservationColumns>;
 
 /**
+ * The wide table's launch (`series.head`): a small working copy whole, or a large one's first rows to
+ * draw while the rest loads: every observation of the first indicators in catalog order (whole
+ * indicators, so ranks, shares and growth agree with the full table), with what the whole table's
+ * columns and row heights need.
+ */
+export const TableHead = z.discriminatedUnion('complete', [
+  z.object({ complete: z.literal(true), columns: ObservationColumns }),
+  z.object({
+    complete: z.literal(false),
+    columns: ObservationColumns,
+    /** Every period of the working copy, and whether a year-to-date indicator has it (its label). */
+    periods: z.array(z.object({ period: Text(20).min(1), ytd: z.boolean() })).max(1_000_000),
+    /** Rows (indicator × region) of the whole working copy. */
+    rowCount: z.number().int().nonnegative(),
+  }),
+]);
+export type TableHead = z.infer<typeof TableHead>;
+
+/**
  * What undo or redo did: the change set, and (when it only wrote cells, up to 20,000 of them) each
  * cell's content afterwards, so that a client updates those cells instead of reloading everything.
  */
@@ -170,6 +189,11 @@ export const editingMethods = {
     input: SeriesQuery.strict(),
     output: ObservationColumns,
     summary: 'The observations of series.query, column by column (codes in dictionaries): a compact transfer for large tables.',
+  },
+  'series.head': {
+    input: z.object({ rows: z.number().int().min(1).max(1000), over: z.number().int().nonnegative() }).strict(),
+    output: TableHead,
+    summary: 'The wide table at launch: the whole working copy when it holds at most `over` observations, else its first rows (whole indicators, in catalog order) with every period and the row count.',
   },
   'catalog.addIndicator': {
     input: z.object({ indicator: Indicator.strict() }).strict(),
