@@ -475,3 +475,63 @@ test('cell history from the table: the cell menu and Alt+H open the snapshots vi
   await page.keyboard.press('Alt+H');
   await expect(sheet.notice).toContainText('请先选中一个数据单元格');
 });
+
+test('a large working copy draws its first rows at once, locked until the whole of it is in', async ({ server, workbench, page, request }) => {
+  // 41 indicators × 25 counties × 20 months: more than a launch draws whole (shared/editing/columns.ts, HEAD_OVER).
+  const counties = Array.from({ length: 25 }, (_, index) => `B${String(index).padStart(2, '0')}`);
+  const months = Array.from({ length: 20 }, (_, index) => `${2023 + Math.floor(index / 12)}M${String((index % 12) + 1).padStart(2, '0')}`);
+  for (const code of counties) await call(request, server, 'catalog.addRegion', { region: { code, nameZh: `测试县${code}`, nameEn: `County ${code}`, level: 'county', parentCode: LISHUI } });
+  const { indicators } = await call<{ indicators: { code: string }[] }>(request, server, 'catalog.get');
+  const cells = indicators.flatMap(({ code }) => counties.flatMap((region) => months.map((period, index) => ({ indicator: code, region, period, value: index + 1 }))));
+  // The last indicator alone has a figure for 2022: a column the first rows do not hold.
+  const last = indicators.at(-1)!.code;
+  cells.push({ indicator: last, region: LISHUI, period: '2022', value: 1 });
+  for (let start = 0; start < cells.length; start += 8000) await call(request, server, 'cells.edit', { kind: 'add', cells: cells.slice(start, start + 8000) });
+  const count = (await call<{ workspace: { observationCount: number } }>(request, server, 'app.info')).workspace.observationCount;
+  expect(count).toBeGreaterThan(20_000);
+  // A new server on the file reads the first rows ahead, as at launch.
+  const restarted = await restartServer(server);
+  const logLength = (await call<unknown[]>(request, restarted, 'edit.log')).length;
+
+  // The whole working copy is held back until the first rows have been checked.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/series.columns', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await workbench.open(restarted.launchUrl);
+  const sheet = new SheetModel(page);
+  const { table } = workbench;
+  // The first indicators' rows, with the whole table's columns; the last indicator's rows are not in yet.
+  // (1 billion yuan shows as 10 in the row's unit, 亿元.)
+  await expect(table.value(IVA, 'B00', '2023M01')).toHaveText('10');
+  await expect(page.locator('[data-testid="wide-table"] .ag-header-cell[col-id="period:2022"]')).toHaveCount(1);
+  await expect(page.getByTestId('table-loading')).toContainText(`正在载入全部 ${count.toLocaleString('en-US')} 个观测值`);
+  await expect(page.getByTestId('status-count')).toContainText(String(count));
+  await expect(page.locator(`[data-testid="wide-table"] [row-id="${last}|B24"]`)).toHaveCount(0);
+  // Problems are found over the whole working copy: not counted yet.
+  await expect(sheet.problemsToggle).toHaveText('问题 …');
+  // Edits wait for the whole: a key says so, and nothing is written.
+  await table.value(IVA, 'B00', '2023M01').click();
+  await page.keyboard.press('Delete');
+  await expect(sheet.notice).toContainText('表格仍在载入全部观测值');
+  await expect(table.value(IVA, 'B00', '2023M01')).toHaveText('10');
+  await workbench.screenshot('editing-large-first-rows-zh-light');
+
+  release();
+  await expect(page.getByTestId('table-loading')).toHaveCount(0);
+  // The notice to wait goes with the wait; the problems are counted.
+  await expect(sheet.notice).toHaveCount(0);
+  await expect(sheet.problemsToggle).toHaveText(/^问题 \d+$/);
+  expect((await call<unknown[]>(request, restarted, 'edit.log')).length).toBe(logLength);
+  await sheet.search.fill('测试县B24');
+  await workbench.indicator(last).click();
+  await expect(table.value(last, 'B24', '2023M01')).toBeVisible();
+  await workbench.category('all').click();
+  await sheet.search.fill('');
+  await table.value(IVA, 'B00', '2023M01').click();
+  await page.keyboard.press('Delete');
+  await expect(table.value(IVA, 'B00', '2023M01')).toHaveText('—');
+  expect((await stored(request, restarted, IVA, 'B00', '2023M01'))?.value ?? null).toBeNull();
+});
