@@ -6,9 +6,11 @@ import { defaultWorkerScript, runInWorker } from './import/runner';
 import type { Workspace } from './workspace';
 
 /**
- * The working copy's `series.columns` answer (what the table and the overview need at launch, and
- * at 200,000 observations about a second of query, encoding and output validation), kept as the
- * JSON text sent, for as long as the workspace is unchanged.
+ * The launch's reads, kept as the JSON text sent for as long as the workspace is unchanged: the
+ * working copy's `series.columns` answer (what the table and the overview need, and at 200,000
+ * observations about half a second of query, encoding and output validation), and the table's
+ * first answer, `series.head` (a small working copy whole, from the former; a large one's first
+ * rows, read ahead so that the page draws them while the whole is read).
  *
  * The answer is keyed by the open workspace (a workspace opened, restored or saved-as is another
  * object), the count of rows this connection has written (every edit, paste, undo, import, restore

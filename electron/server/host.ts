@@ -52,9 +52,9 @@ export interface HostOptions {
   /** Fixed token for tests; a random one per launch otherwise. */
   token?: string;
   /**
-   * Compute the working copy's columns once listening, before a page asks for them (default true):
-   * at 200,000 observations the launch's longest request (about a second) then answers at once.
-   * They are kept until the workspace changes (see electron/core/launchCache.ts).
+   * Read what a page asks for first once listening, before it asks (default true): a small working
+   * copy whole, a large one's first rows (see electron/core/launchCache.ts). Kept until the
+   * workspace changes.
    */
   warmLaunch?: boolean;
 }
