@@ -93,6 +93,10 @@ describe('workspace slice', () => {
     expect(selectIsReadOnly(state)).toBe(false);
     // The whole was asked for after the first rows were set, not with them.
     expect(wasHeadShown).toBe(true);
+    // Undo waits too: its cells would be patched into a working copy that is not in yet.
+    await useAppStore.getState().undo();
+    expect(asked).not.toContain('edit.undo');
+    expect(useAppStore.getState().editNotice?.zh).toContain('表格仍在载入全部观测值');
     release();
     await loading;
     state = useAppStore.getState();

@@ -128,8 +128,10 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
       });
       const [[appInfo, catalogResult, snapshotsResult], columnsResult, isHeadShown] = await Promise.all([others, columns, headShown]);
       if (load !== loads) return;
-      // Once the first rows were shown, a snapshot may have been chosen and loaded meanwhile: it stays.
+      // Once the first rows were shown, a snapshot may have been chosen and loaded meanwhile: it
+      // stays. So does a working copy read again meanwhile (after a write), the later read.
       const { snapshot, observations } = isHeadShown ? get() : { snapshot: 'working' as const, observations: {} };
+      const working = observationKey('working');
       if (!appInfo) return set({ status: 'failed', tableHead: null });
       if (!appInfo.workspace) return set({ status: 'ready', appInfo, info: null, tableHead: null });
       if (!catalogResult.ok) return set({ status: 'failed', error: catalogResult.error, tableHead: null });
@@ -141,7 +143,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
         catalog: catalogResult.value,
         snapshots: snapshotsResult.value,
         snapshot,
-        observations: columnsResult.ok ? { ...observations, [observationKey('working')]: decodeColumns(columnsResult.value) } : observations,
+        observations: columnsResult.ok && !(working in observations) ? { ...observations, [working]: decodeColumns(columnsResult.value) } : observations,
         tableHead: null,
         status: columnsResult.ok ? 'ready' : 'failed',
         ...(columnsResult.ok ? {} : { error: columnsResult.error }),
