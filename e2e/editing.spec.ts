@@ -518,6 +518,15 @@ test('a large working copy draws its first rows at once, locked until the whole 
   await expect(sheet.notice).toContainText('表格仍在载入全部观测值');
   await expect(table.value(IVA, 'B00', '2023M01')).toHaveText('10');
   await workbench.screenshot('editing-large-first-rows-zh-light');
+  // The same in English, dark.
+  await workbench.languageSwitch.click();
+  await workbench.themeSwitch.click();
+  await expect(page.getByTestId('table-loading')).toContainText(`Loading all ${count.toLocaleString('en-US')} observations`);
+  await expect(sheet.notice).toContainText('The table is still loading all its observations');
+  await expect(sheet.problemsToggle).toHaveText('Problems …');
+  await workbench.screenshot('editing-large-first-rows-en-dark');
+  await workbench.languageSwitch.click();
+  await workbench.themeSwitch.click();
 
   release();
   await expect(page.getByTestId('table-loading')).toHaveCount(0);
