@@ -4,7 +4,7 @@ import type { CellEditRequestEvent, CellFocusedEvent, GridReadyEvent } from 'ag-
 import type { Finding, CellRef } from '../../../shared/editing/consistency';
 import { parseTsv, serialiseTsv } from '../../../shared/editing/tsv';
 import { useAppStore } from '../store';
-import { selectIsSheetLocked, selectTableHead } from '../store/selectors';
+import { selectIsSheetLocked, selectIsTableLoading } from '../store/selectors';
 import { bilingual } from './editingSlice';
 import type { ChangeKind } from './editingSlice';
 import { copyRows, planClear, planDeleteRows, planFill, planFillDown, planPaste, withoutHeaderRow } from './plans';
@@ -120,7 +120,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>) {
       context.select({ anchor: { rowIndex: plan.rect.top, colIndex: plan.rect.left }, focus: { rowIndex: plan.rect.bottom, colIndex: plan.rect.right } });
     };
     // A snapshot never takes edits; the working copy does once it has loaded.
-    const readOnlyNotice = () => store().setEditNotice({ kind: 'error', ...bilingual(selectTableHead(store()) ? 'editing.messages.stillLoading' : 'editing.messages.readOnly') });
+    const readOnlyNotice = () => store().setEditNotice({ kind: 'error', ...bilingual(selectIsTableLoading(store()) ? 'editing.messages.stillLoading' : 'editing.messages.readOnly') });
     return { commitPlan, readOnlyNotice };
   }, [context]);
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
-import { selectTableHead, selectViewedSnapshot, selectViewObservations } from '../store/selectors';
+import { selectIsTableLoading, selectViewedSnapshot, selectViewObservations } from '../store/selectors';
 
 /** The bottom line: which file, which version of it is shown, its last snapshot, how many observations. */
 export function StatusBar() {
@@ -9,7 +9,7 @@ export function StatusBar() {
   const status = useAppStore((state) => state.status);
   const snapshot = useAppStore(selectViewedSnapshot);
   // While the table draws its first rows, the count is the working copy's.
-  const count = useAppStore((state) => (selectTableHead(state) ? (state.info?.observationCount ?? 0) : selectViewObservations(state).length));
+  const count = useAppStore((state) => (selectIsTableLoading(state) ? (state.info?.observationCount ?? 0) : selectViewObservations(state).length));
   return (
     <footer className="status-bar" data-testid="status-bar" aria-label={t('status.label')}>
       <span data-testid="status-workspace">{info ? t('status.workspace', { name: info.fileName }) : t(`status.${status === 'failed' ? 'failed' : 'loading'}`)}</span>

@@ -28,6 +28,11 @@ export function selectTableHead(state: StoreState): TableHeadView | null {
   return state.snapshot === 'working' && !(observationKey('working') in state.observations) ? state.tableHead : null;
 }
 
+/** The working copy is viewed and still loading: the table shows its first rows only. */
+export function selectIsTableLoading(state: StoreState): boolean {
+  return selectTableHead(state) !== null;
+}
+
 /** What the wide table draws: the viewed observations, or the first rows while the working copy loads. */
 export function selectTableObservations(state: StoreState): Observation[] {
   return selectTableHead(state)?.observations ?? selectViewObservations(state);
@@ -35,5 +40,5 @@ export function selectTableObservations(state: StoreState): Observation[] {
 
 /** The sheet takes no edits: a snapshot is viewed, or the working copy is still loading. */
 export function selectIsSheetLocked(state: StoreState): boolean {
-  return selectIsReadOnly(state) || selectTableHead(state) !== null;
+  return selectIsReadOnly(state) || selectIsTableLoading(state);
 }

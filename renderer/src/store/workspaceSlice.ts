@@ -122,10 +122,9 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
         await nextPaint();
         return true;
       });
-      const columns = headShown.then(async (): Promise<Result<ObservationColumns>> => {
-        const headResult = await head;
-        return headResult.ok && headResult.value.complete ? { ok: true, value: headResult.value.columns } : send('series.columns', {});
-      });
+      const columns = Promise.all([head, headShown]).then(
+        async ([headResult]): Promise<Result<ObservationColumns>> => (headResult.ok && headResult.value.complete ? { ok: true, value: headResult.value.columns } : send('series.columns', {})),
+      );
       const [[appInfo, catalogResult, snapshotsResult], columnsResult, isHeadShown] = await Promise.all([others, columns, headShown]);
       if (load !== loads) return;
       // Once the first rows were shown, a snapshot may have been chosen and loaded meanwhile: it

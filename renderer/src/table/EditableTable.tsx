@@ -6,7 +6,7 @@ import { ProblemsPanel } from '../editing/ProblemsPanel';
 import { useFindings } from '../editing/useFindings';
 import { bilingual } from '../editing/editingSlice';
 import { useAppStore } from '../store';
-import { selectTableHead } from '../store/selectors';
+import { selectIsTableLoading } from '../store/selectors';
 import { AddRowDialog } from './AddRowDialog';
 import { LongTable } from './LongTable';
 import { TableToolbar } from './TableToolbar';
@@ -22,7 +22,7 @@ export function EditableTable() {
   const isChangesShown = useAppStore((state) => state.isChangesShown);
   const addRowDialog = useAppStore((state) => state.addRowDialog);
   const findings = useFindings();
-  const isLoading = useAppStore((state) => selectTableHead(state) !== null);
+  const isLoading = useAppStore(selectIsTableLoading);
   useEffect(() => {
     useAppStore.getState().resetEditingFor(workspacePath);
   }, [workspacePath]);

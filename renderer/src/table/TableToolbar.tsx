@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { comparePeriods, parsePeriod, periodLabel } from '../../../shared/periods';
 import { runEditCommand } from '../shell/commands';
 import { useAppStore } from '../store';
-import { selectIsReadOnly, selectIsSheetLocked, selectTableHead, selectViewObservations } from '../store/selectors';
+import { selectIsReadOnly, selectIsSheetLocked, selectIsTableLoading, selectViewObservations } from '../store/selectors';
 
 /** Wide or long. */
 function ModeSwitch() {
@@ -237,7 +237,7 @@ export function TableToolbar({ problemCount }: { readonly problemCount: number |
   const search = useAppStore((state) => state.tableSearch);
   const setSearch = useAppStore((state) => state.setTableSearch);
   const isReadOnly = useAppStore(selectIsSheetLocked);
-  const isLoading = useAppStore((state) => selectTableHead(state) !== null);
+  const isLoading = useAppStore(selectIsTableLoading);
   const observationCount = useAppStore((state) => state.info?.observationCount ?? 0);
   return (
     <div className="table-toolbar" role="toolbar" aria-label={t('editing.toolbar.label')} data-testid="table-toolbar">

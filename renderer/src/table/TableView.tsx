@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../shell/EmptyState';
 import { useAppStore } from '../store';
-import { selectIsViewLoaded, selectTableHead } from '../store/selectors';
+import { selectIsTableLoading, selectIsViewLoaded } from '../store/selectors';
 import { WithTransforms } from '../transform/WithTransforms';
 import { EditableTable } from './EditableTable';
 
@@ -10,7 +10,7 @@ export function TableView() {
   const { t } = useTranslation();
   const isEmpty = useAppStore((state) => state.info?.observationCount === 0);
   // The wide table draws a large working copy's first rows while the rest loads.
-  const isLoaded = useAppStore((state) => selectIsViewLoaded(state) || (state.tableMode === 'wide' && selectTableHead(state) !== null));
+  const isLoaded = useAppStore((state) => selectIsViewLoaded(state) || (state.tableMode === 'wide' && selectIsTableLoading(state)));
   if (isEmpty) return <EmptyState kind="noObservations" />;
   return isLoaded ? (
     <WithTransforms>
