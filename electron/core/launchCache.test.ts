@@ -10,7 +10,7 @@ import { createBackend, createWorkspace, type Backend } from './backend';
 import { runInWorker } from './import/runner';
 import { workingCopyColumnsText } from './launchColumns';
 import { makeTempDir } from './testing/tempDir';
-import { createLaunchCache, withLaunchCache, workerColumns, type LaunchCache } from './launchCache';
+import { createLaunchCache, LAUNCH_READS, withLaunchCache, workerColumns, type LaunchCache } from './launchCache';
 
 let temp: ReturnType<typeof makeTempDir>;
 let backend: Backend;
@@ -92,6 +92,56 @@ describe('the launch cache of the working copy', () => {
   });
 });
 
+describe('the launch cache of the launch\'s other reads (app.info, catalog.get, snapshot.list)', () => {
+  const fresh = async (method: string): Promise<string> => JSON.stringify(await backend.dispatch(method, {}));
+
+  it('answers each from what warm read, as the backend answers it, without asking the backend', async () => {
+    expect([...LAUNCH_READS]).toEqual(['app.info', 'catalog.get', 'snapshot.list']);
+    for (const method of LAUNCH_READS) expect(await cache.lookup(method, {})).toBeNull();
+    await cache.warm();
+    const expected = new Map<string, string>();
+    for (const method of LAUNCH_READS) expected.set(method, await fresh(method));
+    const dispatch = vi.spyOn(backend, 'dispatch');
+    for (const method of LAUNCH_READS) expect(await cache.lookup(method, {})).toBe(expected.get(method));
+    expect(dispatch).not.toHaveBeenCalled();
+    // What the page is told at launch: the sample's file and its count of observations.
+    const info = JSON.parse(expected.get('app.info')!) as { value: { workspace: { fileName: string; observationCount: number } } };
+    expect(info.value.workspace.fileName).toBe('ws.sqlite');
+    expect(info.value.workspace.observationCount).toBe((await cachedObservations()).length);
+  });
+
+  it('leaves any other method or input to the backend', async () => {
+    await cache.warm();
+    expect(await cache.lookup('workspace.info', {})).toBeNull();
+    expect(await cache.lookup('snapshot.list', { extra: 1 })).toBeNull();
+    expect(await cache.lookup('cells.edit', {})).toBeNull();
+  });
+
+  it('goes stale with an edit, a new snapshot, a catalogue change and another workspace', async () => {
+    const stale = async (): Promise<void> => {
+      for (const method of LAUNCH_READS) expect(await cache.lookup(method, {}), method).toBeNull();
+      await cache.warm();
+      for (const method of LAUNCH_READS) expect(await cache.lookup(method, {}), method).toBe(await fresh(method));
+    };
+    await cache.warm();
+    const [first] = await cachedObservations();
+    const count = (JSON.parse((await cache.lookup('app.info', {}))!) as { value: { workspace: { observationCount: number } } }).value.workspace.observationCount;
+    expect((await backend.dispatch('cells.edit', { kind: 'add', cells: [{ indicator: first!.indicatorCode, region: first!.regionCode, period: '2031', value: 1 }] })).ok).toBe(true);
+    await stale();
+    expect((JSON.parse((await cache.lookup('app.info', {}))!) as { value: { workspace: { observationCount: number } } }).value.workspace.observationCount).toBe(count + 1);
+    expect((await backend.dispatch('snapshot.create', { label: 'after the edit' })).ok).toBe(true);
+    await stale();
+    expect(await cache.lookup('snapshot.list', {})).toContain('after the edit');
+    const added = await backend.dispatch('catalog.addRegion', { region: { code: 'B99', nameZh: '测试县', nameEn: 'Test county', level: 'county', parentCode: '331100' } });
+    expect(added.ok, JSON.stringify(added)).toBe(true);
+    await stale();
+    expect(await cache.lookup('catalog.get', {})).toContain('Test county');
+    expect((await backend.dispatch('workspace.create', { path: path.join(temp.dir, 'other.sqlite'), sample: false })).ok).toBe(true);
+    await stale();
+    expect(await cache.lookup('app.info', {})).toContain('other.sqlite');
+  });
+});
+
 /** More observations than a launch draws whole: 41 indicators × 25 counties × 20 months of the sample's catalogue. */
 function makeLarge(): void {
   const workspace = backend.current()!;
@@ -126,7 +176,8 @@ describe('the launch cache of the table\'s first answer (series.head)', () => {
     makeLarge();
     const dispatch = vi.spyOn(backend, 'dispatch');
     await cache.warm();
-    expect(dispatch.mock.calls).toEqual([['series.head', LAUNCH_HEAD]]);
+    // The launch's other reads, then the first rows: never series.columns.
+    expect(dispatch.mock.calls).toEqual([...[...LAUNCH_READS].map((method) => [method, {}]), ['series.head', LAUNCH_HEAD]]);
     dispatch.mockClear();
     const answered = await cache.head(LAUNCH_HEAD);
     expect(dispatch).not.toHaveBeenCalled();
@@ -177,7 +228,7 @@ describe('the launch cache, read off the host thread', () => {
     read.release();
     expect(await asked).toBe(expected);
     await warming;
-    expect(dispatch).not.toHaveBeenCalled();
+    expect(dispatch.mock.calls.map(([method]) => method)).not.toContain('series.columns');
     expect(read.calls).toHaveLength(1);
   });
 
@@ -246,6 +297,7 @@ describe('the launch cache behind the desktop app\'s IPC', () => {
     const [first] = decodeColumns((answered as { ok: true; value: ObservationColumns }).value);
     expect(await target.dispatch('series.columns', { indicator: first!.indicatorCode })).toEqual(await backend.dispatch('series.columns', { indicator: first!.indicatorCode }));
     expect(await target.dispatch('snapshot.list', {})).toEqual(await backend.dispatch('snapshot.list', {}));
+    expect(await target.dispatch('app.info', {})).toEqual(await backend.dispatch('app.info', {}));
     const edited = await target.dispatch('cells.edit', { kind: 'edit', cells: [{ indicator: first!.indicatorCode, region: first!.regionCode, period: first!.period, value: 4321.5 }] });
     expect(edited.ok).toBe(true);
     const after = await target.dispatch('series.columns', {});

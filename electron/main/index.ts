@@ -133,10 +133,10 @@ function start(): void {
     recentFile: path.join(app.getPath('userData'), RECENT_FILE_NAME),
   });
   const startupFailure = openStartupWorkspace(backend);
-  // The launch's reads start once the window is on its way (see LaunchCache.warm): a large working
-  // copy's first rows on this thread, and the whole working copy in a worker thread where there are
-  // cores to spare, else on this thread when it is small (see workerColumns). The renderer's first
-  // series.head and series.columns are answered from them.
+  // The launch's reads start once the window is on its way (see LaunchCache.warm): the app's info,
+  // the catalogue, the snapshots and a large working copy's first rows on this thread, and the whole
+  // working copy in a worker thread where there are cores to spare, else on this thread when it is
+  // small (see workerColumns). The renderer's first requests are answered from them.
   const launchCache = createLaunchCache(backend, workerColumns({ nativeBinding }));
   setImmediate(() => void launchCache.warm().catch((error: unknown) => console.error('[startup] reading the working copy ahead failed:', error)));
 

@@ -53,8 +53,8 @@ export interface HostOptions {
   token?: string;
   /**
    * Read what a page asks for first once listening, before it asks (default true): a small working
-   * copy whole, a large one's first rows (see electron/core/launchCache.ts). Kept until the
-   * workspace changes.
+   * copy whole, a large one's first rows, the app's and workspace's info, the catalogue and the
+   * snapshots (see electron/core/launchCache.ts). Kept until the workspace changes.
    */
   warmLaunch?: boolean;
 }
@@ -143,7 +143,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const name = decodeURIComponent(method);
-    const cached = name === 'series.columns' ? await launchCache.answer(input) : name === 'series.head' ? await launchCache.head(input) : null;
+    const cached = await launchCache.lookup(name, input);
     if (cached !== null) {
       sendJsonText(response, 200, cached);
       return;
