@@ -10,8 +10,9 @@
 //  3. a 1,000-cell paste committed (paste event → one cells.edit → the table shows it).
 // Targets: first rows under 1.5 s, median frame under 16 ms, paste under 300 ms, large/small under 3.
 //    (frames are timed with the display's 60 Hz limit lifted: a frame's time is its work.)
-// Beside them, AG Grid Community alone at the same size and row count (bench/gridFloor.mjs): first
-// rows and the median frame of the library itself on this machine, and the app's ratio to them.
+// Beside them, AG Grid Community alone at the same size and row count (bench/gridFloor.mjs), timed in
+// turn with the app's scrolls and launches: first rows and the median frame of the library itself on
+// this machine, and the app's ratio to them.
 // Usage: YARDSTICK_OUT_DIR=out-edit npx electron-vite build && YARDSTICK_OUT_DIR=out-edit node bench/grid.mjs [--large 200000] [--small 2000] [--runs 3]
 //        [--sizes 2000,200000]: only these sizes, each printed on its own (no ratio), e.g. to compare two builds quickly.
 // Prints `RESULT {json}` lines and a readable summary. Asserts nothing.
@@ -21,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { libraryFloor, median, scrollFrames } from './gridFloor.mjs';
+import { floorOf, floorSample, floorSite, median, scrollFrames } from './gridFloor.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const serverJs = path.join(root, process.env.YARDSTICK_OUT_DIR ?? 'out', 'main', 'server.js');
@@ -271,28 +272,42 @@ async function bench(observations, browser, runs) {
     const shape = await fill(server, observations);
     console.log(`filled ${shape.written} observations in ${Date.now() - filling} ms`);
     const measured = [];
-    // Every run pastes once more onto the same cells; the first run also warms the server.
-    for (let run = 0; run < runs; run += 1) {
-      measured.push(await measure(browser, server));
-      console.log(`  run ${run + 1}: ${JSON.stringify(measured.at(-1))}`);
+    // AG Grid alone with as many rows and columns, in a box of the table's size, timed in turn with
+    // the app (after each of its scrolls and each of its launches on the table): a machine's speed
+    // drifts over the minutes of a run, and the ratio should not depend on when each was timed.
+    let floorPage = null;
+    const floorSamples = [];
+    const sampleFloor = async () => {
+      floorPage ??= await floorSite({ rows: measured[0].table.rowCount, periods: measured[0].table.periodCount, box: measured[0].table.box, widths: measured[0].table.widths });
+      floorSamples.push(await floorSample(browser, floorPage));
+    };
+    try {
+      // Every run pastes once more onto the same cells; the first run also warms the server.
+      for (let run = 0; run < runs; run += 1) {
+        measured.push(await measure(browser, server));
+        console.log(`  run ${run + 1}: ${JSON.stringify(measured.at(-1))}`);
+        await sampleFloor();
+      }
+      // Launch: the server closed and started again on the same file before each page load.
+      await stopServer(server);
+      for (const run of measured) {
+        ({ firstRowsMs: run.launchFirstRowsMs, wholeTableMs: run.launchWholeTableMs } = await launchFirstRows(browser, workspace));
+        console.log(`  launch: ${run.launchFirstRowsMs.toFixed(0)} ms (whole table ${run.launchWholeTableMs.toFixed(0)} ms)`);
+      }
+      for (const run of measured) {
+        ({ firstRowsMs: run.launchOnTableFirstRowsMs, wholeTableMs: run.launchOnTableWholeTableMs } = await launchFirstRows(browser, workspace, { reopenTable: true }));
+        console.log(`  launch, reopening on the table: ${run.launchOnTableFirstRowsMs.toFixed(0)} ms (whole table ${run.launchOnTableWholeTableMs.toFixed(0)} ms)`);
+        await sampleFloor();
+      }
+    } finally {
+      floorPage?.close();
     }
-    // Launch: the server closed and started again on the same file before each page load.
-    await stopServer(server);
-    for (const run of measured) {
-      ({ firstRowsMs: run.launchFirstRowsMs, wholeTableMs: run.launchWholeTableMs } = await launchFirstRows(browser, workspace));
-      console.log(`  launch: ${run.launchFirstRowsMs.toFixed(0)} ms (whole table ${run.launchWholeTableMs.toFixed(0)} ms)`);
-    }
-    for (const run of measured) {
-      ({ firstRowsMs: run.launchOnTableFirstRowsMs, wholeTableMs: run.launchOnTableWholeTableMs } = await launchFirstRows(browser, workspace, { reopenTable: true }));
-      console.log(`  launch, reopening on the table: ${run.launchOnTableFirstRowsMs.toFixed(0)} ms (whole table ${run.launchOnTableWholeTableMs.toFixed(0)} ms)`);
-    }
-    // AG Grid alone with as many rows and columns, in a box of the table's size (no server running).
     const { table } = measured[0];
-    const floor = await libraryFloor(browser, { rows: table.rowCount, periods: table.periodCount, box: table.box, widths: table.widths, runs });
-    console.log(`  AG Grid alone, ${table.rowCount} rows × ${table.periodCount} periods in ${table.box.width}×${table.box.height} px, columns ${JSON.stringify(table.widths)}: ${JSON.stringify(floor)}`);
+    const floorMedians = floorOf(floorSamples);
+    console.log(`  AG Grid alone, ${table.rowCount} rows × ${table.periodCount} periods in ${table.box.width}×${table.box.height} px, columns ${JSON.stringify(table.widths)}, ${floorSamples.length} loads: ${JSON.stringify(floorMedians)}`);
     server = await startServer(workspace);
     const summary = Object.fromEntries(metricsOf(measured[0]).map((key) => [key, median(measured.map((m) => m[key]))]));
-    return { observations: shape.written, indicators: shape.indicators, regions: shape.regions, periods: PERIODS.length, table, floor, ...summary };
+    return { observations: shape.written, indicators: shape.indicators, regions: shape.regions, periods: PERIODS.length, table, floor: floorMedians, ...summary };
   } finally {
     await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });

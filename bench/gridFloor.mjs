@@ -75,28 +75,25 @@ function serve(html, rowsJson) {
 }
 
 /**
- * AG Grid alone with `rows` rows (3 pinned name columns, `periods` period columns, growth and rank)
- * in a box of the app's table size, its columns as wide as the app's (`widths`: the three names' and
- * a period's, in px): first rows from navigation, and the median frame of the same
- * scroll as bench/grid.mjs (120 frames, 120 px a frame). Medians of `runs` page loads.
+ * One page load of AG Grid alone on a floorSite (its rows and columns as the app's wide table has
+ * them, in a box of the table's size): first rows from navigation, and the median frame of the same
+ * scroll as bench/grid.mjs (120 frames, 120 px a frame).
  */
-export async function libraryFloor(browser, { rows, periods, box, widths, runs }) {
-  const site = await floorSite({ rows, periods, box, widths });
+export async function floorSample(browser, site) {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'zh-CN' });
   try {
-    const firstRows = [];
-    const frames = [];
-    for (let run = 0; run < runs; run += 1) {
-      const tab = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'zh-CN' });
-      await tab.goto(site.url);
-      await tab.waitForFunction(() => window.__benchFirstRowsAt !== undefined, null, { polling: 'raf' });
-      firstRows.push(await tab.evaluate(() => window.__benchFirstRowsAt));
-      frames.push(median(await scrollFrames(tab, '#grid')));
-      await tab.close();
-    }
-    return { firstRowsMs: median(firstRows), medianFrameMs: median(frames) };
+    await tab.goto(site.url);
+    await tab.waitForFunction(() => window.__benchFirstRowsAt !== undefined, null, { polling: 'raf' });
+    const firstRowsMs = await tab.evaluate(() => window.__benchFirstRowsAt);
+    return { firstRowsMs, medianFrameMs: median(await scrollFrames(tab, '#grid')) };
   } finally {
-    site.close();
+    await tab.close();
   }
+}
+
+/** Medians of floor samples. */
+export function floorOf(samples) {
+  return { firstRowsMs: median(samples.map((sample) => sample.firstRowsMs)), medianFrameMs: median(samples.map((sample) => sample.medianFrameMs)) };
 }
 
 /**
