@@ -33,7 +33,7 @@ afterEach(() => {
 
 /** The cached answer, decoded as the page decodes it. */
 async function cachedObservations() {
-  const text = await cache.answer({});
+  const text = await cache.lookup('series.columns', {});
   if (text === null) throw new Error('no answer');
   const result = JSON.parse(text) as Result<ObservationColumns>;
   if (!result.ok) throw new Error(result.error.message);
@@ -46,15 +46,15 @@ async function freshText(): Promise<string> {
 
 describe('the launch cache of the working copy', () => {
   it('answers what series.columns answers, before and after warming', async () => {
-    expect(await cache.answer({})).toBe(await freshText());
+    expect(await cache.lookup('series.columns', {})).toBe(await freshText());
     await cache.warm();
-    expect(await cache.answer({})).toBe(await freshText());
+    expect(await cache.lookup('series.columns', {})).toBe(await freshText());
   });
 
   it('leaves filtered queries and snapshots to the backend', async () => {
     const [first] = await cachedObservations();
-    expect(await cache.answer({ indicator: first!.indicatorCode })).toBeNull();
-    expect(await cache.answer({ snapshot: 1 })).toBeNull();
+    expect(await cache.lookup('series.columns', { indicator: first!.indicatorCode })).toBeNull();
+    expect(await cache.lookup('series.columns', { snapshot: 1 })).toBeNull();
   });
 
   it('shows an edit, its undo and its redo at once', async () => {
@@ -68,7 +68,7 @@ describe('the launch cache of the working copy', () => {
     expect((await cachedObservations())[0]!.value).toBe(first!.value);
     expect((await backend.dispatch('edit.redo', {})).ok).toBe(true);
     expect((await cachedObservations())[0]!.value).toBe(4321.5);
-    expect(await cache.answer({})).toBe(await freshText());
+    expect(await cache.lookup('series.columns', {})).toBe(await freshText());
   });
 
   it('shows what another connection committed to the file', async () => {
@@ -80,7 +80,7 @@ describe('the launch cache of the working copy', () => {
       other.close();
     }
     expect((await cachedObservations()).some((observation) => observation.value === 98765)).toBe(true);
-    expect(await cache.answer({})).toBe(await freshText());
+    expect(await cache.lookup('series.columns', {})).toBe(await freshText());
   });
 
   it('answers for the workspace open now after another is opened', async () => {
@@ -163,13 +163,13 @@ describe('the launch cache of the table\'s first answer (series.head)', () => {
     const expected = await freshHead();
     expect((JSON.parse(expected) as { value: { complete: boolean } }).value.complete).toBe(true);
     const dispatch = vi.spyOn(backend, 'dispatch');
-    expect(await cache.head(LAUNCH_HEAD)).toBe(expected);
+    expect(await cache.lookup('series.head', LAUNCH_HEAD)).toBe(expected);
     expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('leaves any other series.head request to the backend', async () => {
     await cache.warm();
-    expect(await cache.head({ rows: 5, over: 0 })).toBeNull();
+    expect(await cache.lookup('series.head', { rows: 5, over: 0 })).toBeNull();
   });
 
   it('reads a large working copy\'s first rows ahead, and not the whole of it, on the host thread', async () => {
@@ -179,7 +179,7 @@ describe('the launch cache of the table\'s first answer (series.head)', () => {
     // The launch's other reads, then the first rows: never series.columns.
     expect(dispatch.mock.calls).toEqual([...[...LAUNCH_READS].map((method) => [method, {}]), ['series.head', LAUNCH_HEAD]]);
     dispatch.mockClear();
-    const answered = await cache.head(LAUNCH_HEAD);
+    const answered = await cache.lookup('series.head', LAUNCH_HEAD);
     expect(dispatch).not.toHaveBeenCalled();
     dispatch.mockRestore();
     expect(answered).toBe(await freshHead());
@@ -187,7 +187,7 @@ describe('the launch cache of the table\'s first answer (series.head)', () => {
     // An edit makes the read-ahead stale: the backend answers again.
     const workspace = backend.current()!;
     workspace.editCells([{ indicatorCode: 'industrial_value_added', regionCode: '331100', period: '2024', fields: { value: 1 } }], { kind: 'edit', label: 'x' });
-    expect(await cache.head(LAUNCH_HEAD)).toBeNull();
+    expect(await cache.lookup('series.head', LAUNCH_HEAD)).toBeNull();
   });
 });
 
@@ -214,7 +214,7 @@ describe('the launch cache, read off the host thread', () => {
     await warming;
     expect(read.calls).toEqual([backend.current()!.filePath]);
     const dispatch = vi.spyOn(backend, 'dispatch');
-    expect(await cache.answer({})).toBe(expected);
+    expect(await cache.lookup('series.columns', {})).toBe(expected);
     expect(dispatch).not.toHaveBeenCalled();
   });
 
@@ -224,7 +224,7 @@ describe('the launch cache, read off the host thread', () => {
     const expected = await freshText();
     const warming = cache.warm();
     const dispatch = vi.spyOn(backend, 'dispatch');
-    const asked = cache.answer({});
+    const asked = cache.lookup('series.columns', {});
     read.release();
     expect(await asked).toBe(expected);
     await warming;
@@ -239,7 +239,7 @@ describe('the launch cache, read off the host thread', () => {
     const [first] = decodeColumns((JSON.parse(await freshText()) as { value: ObservationColumns }).value);
     const edited = await backend.dispatch('cells.edit', { kind: 'edit', cells: [{ indicator: first!.indicatorCode, region: first!.regionCode, period: first!.period, value: 4321.5 }] });
     expect(edited.ok).toBe(true);
-    const asked = cache.answer({});
+    const asked = cache.lookup('series.columns', {});
     read.release();
     await warming;
     expect(await asked).toBe(await freshText());
@@ -259,7 +259,7 @@ describe('the launch cache, read off the host thread', () => {
     read.release();
     await warming;
     expect((await cachedObservations()).some((observation) => observation.value === 98765)).toBe(true);
-    expect(await cache.answer({})).toBe(await freshText());
+    expect(await cache.lookup('series.columns', {})).toBe(await freshText());
   });
 
   it('a failed worker leaves the answer to the backend', async () => {
@@ -267,7 +267,7 @@ describe('the launch cache, read off the host thread', () => {
     cache = createLaunchCache(backend, () => Promise.reject(new Error('worker exited')));
     await cache.warm();
     expect(errors).toHaveBeenCalled();
-    expect(await cache.answer({})).toBe(await freshText());
+    expect(await cache.lookup('series.columns', {})).toBe(await freshText());
   });
 
   it('the worker thread answers a columns request with the same envelope', async () => {

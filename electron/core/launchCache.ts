@@ -21,25 +21,22 @@ import type { Workspace } from './workspace';
  * workspace is in now.
  */
 export interface LaunchCache {
-  /** The JSON envelope to send for `series.columns` with this input, or null to dispatch as usual. */
-  answer(input: unknown): Promise<string | null>;
   /**
-   * The JSON envelope to send for the launch's `series.head`, or null to dispatch as usual: for a
-   * small working copy, the cached `series.columns` answer as a whole table; for a large one, its
-   * first rows when they were read ahead (see warm) for the workspace in its present state.
-   */
-  head(input: unknown): Promise<string | null>;
-  /**
-   * Computes the answer now if it is not cached (the host calls it once the workspace is open): off
-   * the host's thread when the cache was given a way to, so the page and its scripts are served meanwhile.
-   * The launch's small reads (LAUNCH_READS) are read first, on this thread.
-   */
-  warm(): Promise<void>;
-  /**
-   * The JSON envelope to send for any request the launch makes (`series.columns`, `series.head` or
-   * one of LAUNCH_READS), or null to dispatch as usual.
+   * The JSON envelope to send for a request the launch makes, or null to dispatch as usual:
+   * - `series.columns` for the whole working copy;
+   * - the launch's `series.head`: for a small working copy, the cached `series.columns` answer as a
+   *   whole table; for a large one, its first rows read ahead (see warm);
+   * - each of LAUNCH_READS, without input, read ahead.
+   * Each only for the workspace in its present state.
    */
   lookup(method: string, input: unknown): Promise<string | null>;
+  /**
+   * Reads ahead now what is not cached (the host calls it once the workspace is open): LAUNCH_READS
+   * and a large working copy's first rows on this thread; the whole working copy off the host's
+   * thread when the cache was given a way to, so the page and its scripts are served meanwhile, or
+   * else on it when it is small.
+   */
+  warm(): Promise<void>;
 }
 
 /**
@@ -51,7 +48,8 @@ export interface LaunchCache {
  */
 export const LAUNCH_READS: ReadonlySet<string> = new Set(['app.info', 'catalog.get', 'snapshot.list']);
 
-interface ReadsEntry {
+/** Answers read ahead on the host's thread, by method, for the workspace in the state `key` names. */
+interface AheadEntry {
   workspace: Workspace;
   key: string;
   texts: Map<string, string>;
@@ -93,10 +91,8 @@ interface Pending {
 export function createLaunchCache(backend: Backend, offThread?: OffThreadColumns): LaunchCache {
   let entry: Entry | null = null;
   let pending: Pending | null = null;
-  /** The launch's `series.head` answer, read ahead for a large working copy. */
-  let headEntry: Entry | null = null;
-  /** The answers to LAUNCH_READS, read ahead. */
-  let readsEntry: ReadsEntry | null = null;
+  /** LAUNCH_READS and a large working copy's `series.head`, read ahead. */
+  let ahead: AheadEntry | null = null;
 
   /** Whether a kept or pending answer is that of `workspace` in the state `key` names. */
   const isFor = (item: { workspace: Workspace; key: string } | null, workspace: Workspace, key: string): boolean =>
@@ -157,53 +153,45 @@ export function createLaunchCache(backend: Backend, offThread?: OffThreadColumns
     return rows === LAUNCH_HEAD.rows && over === LAUNCH_HEAD.over && Object.keys(rest).length === 0;
   };
 
-  /** Reads the launch's first rows of a large working copy on this thread (about 0.1 s at 200,000). */
-  async function warmHead(workspace: Workspace): Promise<void> {
+  /**
+   * Reads LAUNCH_READS and, for a large working copy, its first rows (about 0.1 s at 200,000) on
+   * this thread; none is kept if any fails or the workspace changes meanwhile.
+   */
+  async function warmAhead(workspace: Workspace, isLarge: boolean): Promise<void> {
     const key = keyOf(workspace);
-    const result = await backend.dispatch('series.head', LAUNCH_HEAD);
-    if (result.ok && isCurrent(workspace, key)) headEntry = { workspace, key, text: JSON.stringify(result) };
-  }
-
-  /** Reads LAUNCH_READS on this thread; none is kept if any fails or the workspace changes meanwhile. */
-  async function warmReads(workspace: Workspace): Promise<void> {
-    const key = keyOf(workspace);
+    const requests = [...LAUNCH_READS].map((method): [string, unknown] => [method, {}]);
+    if (isLarge) requests.push(['series.head', LAUNCH_HEAD]);
     const texts = new Map<string, string>();
-    for (const method of LAUNCH_READS) {
-      const result = await backend.dispatch(method, {});
+    for (const [method, input] of requests) {
+      const result = await backend.dispatch(method, input);
       if (!result.ok) return;
       texts.set(method, JSON.stringify(result));
     }
-    if (isCurrent(workspace, key)) readsEntry = { workspace, key, texts };
+    if (isCurrent(workspace, key)) ahead = { workspace, key, texts };
   }
 
-  function read(method: string, input: unknown): string | null {
+  /** A read-ahead answer for the workspace in its present state, if there is one. */
+  function readAhead(method: string): string | null {
     const workspace = backend.current();
-    if (!workspace || !readsEntry || !isEmptyInput(input)) return null;
-    return isFor(readsEntry, workspace, keyOf(workspace)) ? (readsEntry.texts.get(method) ?? null) : null;
+    return workspace && ahead && isFor(ahead, workspace, keyOf(workspace)) ? (ahead.texts.get(method) ?? null) : null;
   }
 
-  /** For a small working copy, the cached series.columns answer as a whole table; for a large one, its first rows read ahead. */
+  /** The launch's `series.head`: a small working copy whole, from the cached series.columns answer; a large one's first rows, read ahead. */
   async function head(input: unknown): Promise<string | null> {
     const workspace = backend.current();
     if (!workspace || !isLaunchHead(input)) return null;
-    if (workspace.observations.isWorkingAtMost(LAUNCH_HEAD.over)) {
-      // The whole table: the envelope `{"ok":true,"value":COLUMNS}` becomes `{"ok":true,"value":{"complete":true,"columns":COLUMNS}}`.
-      const text = await compute();
-      return text?.startsWith(OK_PREFIX) ? `${OK_PREFIX}{"complete":true,"columns":${text.slice(OK_PREFIX.length, -1)}}}` : null;
-    }
-    return headEntry && isFor(headEntry, workspace, keyOf(workspace)) ? headEntry.text : null;
+    if (!workspace.observations.isWorkingAtMost(LAUNCH_HEAD.over)) return readAhead('series.head');
+    // The whole table: the envelope `{"ok":true,"value":COLUMNS}` becomes `{"ok":true,"value":{"complete":true,"columns":COLUMNS}}`.
+    const text = await compute();
+    return text?.startsWith(OK_PREFIX) ? `${OK_PREFIX}{"complete":true,"columns":${text.slice(OK_PREFIX.length, -1)}}}` : null;
   }
 
-  const answer = (input: unknown): Promise<string | null> => (isEmptyInput(input) ? compute() : Promise.resolve(null));
-
   return {
-    answer,
     lookup: async (method, input) => {
-      if (method === 'series.columns') return answer(input);
+      if (method === 'series.columns') return isEmptyInput(input) ? compute() : null;
       if (method === 'series.head') return head(input);
-      return LAUNCH_READS.has(method) ? read(method, input) : null;
+      return LAUNCH_READS.has(method) && isEmptyInput(input) ? readAhead(method) : null;
     },
-    head,
     warm: async () => {
       const workspace = backend.current();
       if (!workspace) return;
@@ -213,9 +201,8 @@ export function createLaunchCache(backend: Backend, offThread?: OffThreadColumns
       // copy is not read ahead: its first rows must not wait on this thread behind the whole of it
       // (about half a second at 200,000), which the page asks for once they are drawn.
       const offThreadRead = offThread && !isFor(entry, workspace, key) && !isFor(pending, workspace, key) ? warmOffThread(workspace, offThread) : null;
-      await warmReads(workspace);
       const isLarge = !workspace.observations.isWorkingAtMost(LAUNCH_HEAD.over);
-      if (isLarge) await warmHead(workspace);
+      await warmAhead(workspace, isLarge);
       // compute() serves a kept answer and waits for one on its way.
       if (offThreadRead) await offThreadRead;
       else if (!isLarge) await compute();
