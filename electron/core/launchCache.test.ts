@@ -94,6 +94,8 @@ describe('the launch cache of the working copy', () => {
 
 describe('the launch cache of the launch\'s other reads (app.info, catalog.get, snapshot.list)', () => {
   const fresh = async (method: string): Promise<string> => JSON.stringify(await backend.dispatch(method, {}));
+  /** The workspace that an `app.info` envelope reports. */
+  const workspaceOf = (text: string | null) => (JSON.parse(text!) as { value: { workspace: { fileName: string; observationCount: number } } }).value.workspace;
 
   it('answers each from what warm read, as the backend answers it, without asking the backend', async () => {
     expect([...LAUNCH_READS]).toEqual(['app.info', 'catalog.get', 'snapshot.list']);
@@ -105,9 +107,9 @@ describe('the launch cache of the launch\'s other reads (app.info, catalog.get, 
     for (const method of LAUNCH_READS) expect(await cache.lookup(method, {})).toBe(expected.get(method));
     expect(dispatch).not.toHaveBeenCalled();
     // What the page is told at launch: the sample's file and its count of observations.
-    const info = JSON.parse(expected.get('app.info')!) as { value: { workspace: { fileName: string; observationCount: number } } };
-    expect(info.value.workspace.fileName).toBe('ws.sqlite');
-    expect(info.value.workspace.observationCount).toBe((await cachedObservations()).length);
+    const workspace = workspaceOf(expected.get('app.info')!);
+    expect(workspace.fileName).toBe('ws.sqlite');
+    expect(workspace.observationCount).toBe((await cachedObservations()).length);
   });
 
   it('leaves any other method or input to the backend', async () => {
@@ -125,10 +127,10 @@ describe('the launch cache of the launch\'s other reads (app.info, catalog.get, 
     };
     await cache.warm();
     const [first] = await cachedObservations();
-    const count = (JSON.parse((await cache.lookup('app.info', {}))!) as { value: { workspace: { observationCount: number } } }).value.workspace.observationCount;
+    const count = workspaceOf(await cache.lookup('app.info', {})).observationCount;
     expect((await backend.dispatch('cells.edit', { kind: 'add', cells: [{ indicator: first!.indicatorCode, region: first!.regionCode, period: '2031', value: 1 }] })).ok).toBe(true);
     await stale();
-    expect((JSON.parse((await cache.lookup('app.info', {}))!) as { value: { workspace: { observationCount: number } } }).value.workspace.observationCount).toBe(count + 1);
+    expect(workspaceOf(await cache.lookup('app.info', {})).observationCount).toBe(count + 1);
     expect((await backend.dispatch('snapshot.create', { label: 'after the edit' })).ok).toBe(true);
     await stale();
     expect(await cache.lookup('snapshot.list', {})).toContain('after the edit');

@@ -189,7 +189,8 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get) => {
   async function step(method: 'edit.undo' | 'edit.redo'): Promise<void> {
     const client = get().client;
     if (!client || !get().info) return;
-    // The step's cells are patched into the working copy, which a launch may still be loading.
+    // The step's cells are patched into the working copy, which a launch may still be loading. Read
+    // directly, not through selectIsTableLoading: a snapshot viewed meanwhile hides the head from it.
     if (get().tableHead) return set({ editNotice: { kind: 'error', ...bilingual('editing.messages.stillLoading') } });
     const result = await client(method, {});
     if (!result.ok) return set({ editNotice: { kind: 'error', zh: result.error.messageZh || result.error.message, en: result.error.message } });
